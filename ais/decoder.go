@@ -1,0 +1,117 @@
+package ais
+
+import "fmt"
+
+// decodable is implemented by every message type of this package.
+type decodable interface {
+	Message
+	// decode overwrites every field of the message from b, which holds at
+	// least the 38 header bits. It returns a *ShortError when b is shorter
+	// than the type requires (the message is still decoded).
+	decode(b *bits, d *Decoder) error
+}
+
+// Decoder decodes armored payloads into messages. It owns one value of each
+// message type and reuses it: the Message returned by Decode, and any slice
+// inside it, is valid only until the next call to Decode. Copy what you keep.
+// A Decoder is not safe for concurrent use; use one per goroutine.
+type Decoder struct {
+	b      bits
+	msgs   [28]decodable
+	text   [64]byte // scratch for 6-bit text
+	bin    [MaxPayloadBits/8 + 1]byte
+	intern map[string]string
+}
+
+// maxInterned bounds the decoded strings a Decoder keeps for reuse.
+const maxInterned = 16384
+
+// NewDecoder returns a Decoder.
+func NewDecoder() *Decoder {
+	return &Decoder{intern: make(map[string]string, 1024)}
+}
+
+// Decode decodes an armored payload with the given number of fill bits.
+//
+// Errors: ErrEmpty, ErrBadChar, ErrFillBits, ErrTooLong (wrapped) when the
+// payload cannot be read at all; an error wrapping ErrShort with a nil
+// Message when it is shorter than the 38-bit header; a *TypeError for types 0
+// and 28..63; a *ShortError, with the partly decoded Message, when the payload
+// is shorter than its type requires.
+func (d *Decoder) Decode(payload []byte, fill int) (Message, error) {
+	if err := d.b.load(payload, fill); err != nil {
+		return nil, err
+	}
+	if d.b.n < headerBits {
+		return nil, fmt.Errorf("%w: %d bits, the header needs %d", ErrShort, d.b.n, headerBits)
+	}
+	t := int(d.b.u(0, 6))
+	if t == 0 || t > 27 {
+		return nil, &TypeError{Type: t}
+	}
+	m := d.msgs[t]
+	if m == nil {
+		m = newMessage(t)
+		if m == nil {
+			return nil, &TypeError{Type: t}
+		}
+		d.msgs[t] = m
+	}
+	err := m.decode(&d.b, d)
+	return m, err
+}
+
+// str returns s as a string, reusing an earlier identical string so that
+// repeated names and call signs do not allocate.
+func (d *Decoder) str(s []byte) string {
+	if len(s) == 0 {
+		return ""
+	}
+	if v, ok := d.intern[string(s)]; ok {
+		return v
+	}
+	if len(d.intern) >= maxInterned {
+		clear(d.intern)
+	}
+	v := string(s)
+	d.intern[v] = v
+	return v
+}
+
+// textAt decodes n 6-bit characters at pos as an interned string.
+func (d *Decoder) textAt(b *bits, pos, n int) string {
+	return d.str(b.text(pos, n, d.text[:0]))
+}
+
+// binaryAt copies the bits from pos to the end of the payload into the
+// Decoder's scratch buffer.
+func (d *Decoder) binaryAt(b *bits, pos int) ([]byte, int) {
+	return b.bytes(pos, b.n-pos, d.bin[:0])
+}
+
+// short returns a *ShortError when b holds fewer than need bits.
+func short(b *bits, t, need int) error {
+	if b.n < need {
+		return &ShortError{Type: t, Bits: b.n, Need: need}
+	}
+	return nil
+}
+
+// newMessage returns a new, empty message of type t (1..27).
+func newMessage(t int) decodable {
+	switch t {
+	case 1, 2, 3:
+		return new(PositionReport)
+	case 5:
+		return new(StaticVoyageData)
+	case 18:
+		return new(ClassBPosition)
+	case 19:
+		return new(ClassBExtended)
+	case 24:
+		return new(StaticDataReport)
+	case 27:
+		return new(LongRangePosition)
+	}
+	return newOtherMessage(t)
+}

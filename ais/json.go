@@ -1,0 +1,202 @@
+package ais
+
+import (
+	"math"
+	"strconv"
+	"unicode/utf8"
+)
+
+// JSONWriter is a FieldWriter that appends a JSON object to a byte slice,
+// without reflection or allocation. Use Begin, write fields (for example
+// with Message.WriteFields), then End; Bytes returns the encoded object.
+type JSONWriter struct {
+	buf   []byte
+	comma bool // a value has been written at the current nesting level
+}
+
+// Reset starts a new document appended to dst[:0].
+func (j *JSONWriter) Reset(dst []byte) { j.buf, j.comma = dst[:0], false }
+
+// Bytes returns the encoded document so far.
+func (j *JSONWriter) Bytes() []byte { return j.buf }
+
+// Begin opens the top-level object.
+func (j *JSONWriter) Begin() { j.buf = append(j.buf, '{'); j.comma = false }
+
+// End closes the top-level object.
+func (j *JSONWriter) End() { j.buf = append(j.buf, '}'); j.comma = true }
+
+func (j *JSONWriter) key(name string) {
+	if j.comma {
+		j.buf = append(j.buf, ',')
+	}
+	j.comma = true
+	if name == "" { // array element
+		return
+	}
+	j.buf = append(j.buf, '"')
+	j.buf = append(j.buf, name...) // names are constant snake_case identifiers
+	j.buf = append(j.buf, '"', ':')
+}
+
+// Int implements FieldWriter.
+func (j *JSONWriter) Int(name string, v int64) {
+	j.key(name)
+	j.buf = strconv.AppendInt(j.buf, v, 10)
+}
+
+// Float implements FieldWriter: v with at most decimals places, trailing
+// zeros removed. NaN and infinities, which JSON cannot carry, are written as
+// null.
+func (j *JSONWriter) Float(name string, v float64, decimals int) {
+	j.key(name)
+	j.buf = appendFloat(j.buf, v, decimals)
+}
+
+var pow10 = [...]float64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9}
+
+func appendFloat(dst []byte, v float64, decimals int) []byte {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return append(dst, "null"...)
+	}
+	if decimals < 0 || decimals >= len(pow10) || math.Abs(v) >= 1e9 {
+		return strconv.AppendFloat(dst, v, 'f', -1, 64)
+	}
+	scale := pow10[decimals]
+	n := int64(math.Round(v * scale))
+	if n < 0 { // a value that rounds to zero is written as 0, not -0
+		dst = append(dst, '-')
+		n = -n
+	}
+	ip, fp := n/int64(scale), n%int64(scale)
+	dst = strconv.AppendInt(dst, ip, 10)
+	if fp == 0 {
+		return dst
+	}
+	for fp%10 == 0 {
+		fp /= 10
+		decimals--
+	}
+	dst = append(dst, '.')
+	var digits [10]byte
+	for k := decimals - 1; k >= 0; k-- {
+		digits[k] = byte('0' + fp%10)
+		fp /= 10
+	}
+	return append(dst, digits[:decimals]...)
+}
+
+// Bool implements FieldWriter.
+func (j *JSONWriter) Bool(name string, v bool) {
+	j.key(name)
+	if v {
+		j.buf = append(j.buf, "true"...)
+	} else {
+		j.buf = append(j.buf, "false"...)
+	}
+}
+
+// String implements FieldWriter.
+func (j *JSONWriter) String(name string, v string) {
+	j.key(name)
+	j.buf = appendJSONString(j.buf, v)
+}
+
+// Text implements FieldWriter.
+func (j *JSONWriter) Text(name string, v []byte) {
+	j.key(name)
+	j.buf = appendJSONString(j.buf, v)
+}
+
+const hexDigits = "0123456789abcdef"
+
+// Binary implements FieldWriter: a lower-case hex string of the bytes that
+// hold the n bits, followed by a "<name>_bits" field with n.
+func (j *JSONWriter) Binary(name string, data []byte, n int) {
+	j.key(name)
+	j.buf = append(j.buf, '"')
+	for _, c := range data[:(n+7)/8] {
+		j.buf = append(j.buf, hexDigits[c>>4], hexDigits[c&15])
+	}
+	j.buf = append(j.buf, '"', ',', '"')
+	j.buf = append(j.buf, name...)
+	j.buf = append(j.buf, "_bits\":"...)
+	j.buf = strconv.AppendInt(j.buf, int64(n), 10)
+}
+
+// BeginObject implements FieldWriter.
+func (j *JSONWriter) BeginObject(name string) {
+	j.key(name)
+	j.buf = append(j.buf, '{')
+	j.comma = false
+}
+
+// EndObject implements FieldWriter.
+func (j *JSONWriter) EndObject() { j.buf = append(j.buf, '}'); j.comma = true }
+
+// BeginArray implements FieldWriter.
+func (j *JSONWriter) BeginArray(name string) {
+	j.key(name)
+	j.buf = append(j.buf, '[')
+	j.comma = false
+}
+
+// EndArray implements FieldWriter.
+func (j *JSONWriter) EndArray() { j.buf = append(j.buf, ']'); j.comma = true }
+
+// AppendJSON appends m as one JSON object. It allocates its writer; a hot
+// loop should reuse one JSONWriter instead.
+func AppendJSON(dst []byte, m Message) []byte {
+	j := JSONWriter{buf: dst}
+	j.Begin()
+	m.WriteFields(&j)
+	j.End()
+	return j.buf
+}
+
+// appendJSONString appends s as a quoted JSON string, escaping quotes,
+// backslashes and control characters. Invalid UTF-8 bytes
+// become U+FFFD, so that the output is always valid JSON.
+func appendJSONString[S ~string | ~[]byte](dst []byte, s S) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < 0x80 {
+			continue
+		}
+		if c >= 0x80 {
+			r, size := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
+			if r != utf8.RuneError || size > 1 {
+				i += size - 1
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			start = i + 1
+			continue
+		}
+		dst = append(dst, s[start:i]...)
+		switch c {
+		case '"':
+			dst = append(dst, '\\', '"')
+		case '\\':
+			dst = append(dst, '\\', '\\')
+		case '\n':
+			dst = append(dst, '\\', 'n')
+		case '\r':
+			dst = append(dst, '\\', 'r')
+		case '\t':
+			dst = append(dst, '\\', 't')
+		default:
+			dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&15])
+		}
+		start = i + 1
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
+
+// AppendJSONString appends s as a quoted, escaped JSON string (see
+// JSONWriter.String).
+func AppendJSONString(dst []byte, s string) []byte { return appendJSONString(dst, s) }
