@@ -1,6 +1,9 @@
 package ais
 
-import "fmt"
+import (
+	"bytes"
+	"fmt"
+)
 
 // decodable is implemented by every message type of this package.
 type decodable interface {
@@ -78,9 +81,18 @@ func (d *Decoder) str(s []byte) string {
 	return v
 }
 
-// textAt decodes n 6-bit characters at pos as an interned string.
+// textAt decodes a fixed-width 6-bit text field (a name, call sign,
+// destination) of n characters at pos as an interned string. '@' means
+// "not available" and terminates the text: real transmitters pad with '@'
+// and sometimes leave garbage after it ("YONGDUCK@@@@@@@@@@@Q" is
+// "YONGDUCK"), so the text ends at the first '@'; trailing spaces are
+// removed too.
 func (d *Decoder) textAt(b *bits, pos, n int) string {
-	return d.str(b.text(pos, n, d.text[:0]))
+	t := b.text(pos, n, d.text[:0])
+	if i := bytes.IndexByte(t, '@'); i >= 0 {
+		t = bytes.TrimRight(t[:i], " ")
+	}
+	return d.str(t)
 }
 
 // binaryAt copies the bits from pos to the end of the payload into the

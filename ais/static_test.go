@@ -120,3 +120,13 @@ func TestClassBExtendedShort(t *testing.T) {
 		t.Errorf("got %+v", got)
 	}
 }
+
+func TestTextEndsAtFirstAt(t *testing.T) {
+	// amsa-code/risky ais.txt: a type 5 whose name is "YONGDUCK" padded
+	// with '@' and a stray 'Q' in the last character.
+	in := &StaticVoyageData{Header: Header{Type: 5, MMSI: 440110200}, Name: "YONGDUCK@@@@@@@@@@@Q", Callsign: "@VM3672", Destination: "BUSAN  @"}
+	got := roundTrip(t, in).(*StaticVoyageData)
+	if got.Name != "YONGDUCK" || got.Callsign != "" || got.Destination != "BUSAN" {
+		t.Errorf("name %q callsign %q destination %q", got.Name, got.Callsign, got.Destination)
+	}
+}

@@ -1,0 +1,61 @@
+# sitrep — see README.md. `make demo` runs the main job, `make test` every test.
+GO      ?= go
+BIN     := bin/sitrep
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X main.version=$(VERSION)
+
+.PHONY: all build demo test lint vet staticcheck fmt-check tidy-check unit fuzz bench bench-decode clean
+
+all: build
+
+build: $(BIN)
+
+$(BIN): $(shell find . -name '*.go' -not -path './bin/*') go.mod go.sum
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/sitrep
+
+# The main job. Until `sitrep serve` exists this decodes the bundled real
+# captures (testdata/ais) and shows the first messages and the summary.
+demo: $(BIN)
+	@echo "== sitrep decode testdata/ais/*.nmea (first 5 messages, then the summary)"
+	@$(BIN) decode testdata/ais/*.nmea | head -n 5
+	@$(BIN) decode --quiet testdata/ais/*.nmea
+
+# Every test: formatting, vet, staticcheck, module tidiness, unit tests with
+# the race detector (fuzz seed corpora run as tests too).
+test: lint unit
+
+lint: fmt-check vet staticcheck tidy-check
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+staticcheck:
+	$(GO) tool staticcheck ./...
+
+tidy-check:
+	$(GO) mod tidy -diff
+
+unit:
+	$(GO) test -race -count=1 ./...
+
+# Longer fuzzing, not part of `make test`: FUZZTIME=5m make fuzz
+FUZZTIME ?= 30s
+fuzz:
+	$(GO) test ./nmea -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./nmea -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./ais -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./ais -run '^$$' -fuzz '^FuzzRoundTrip$$' -fuzztime $(FUZZTIME)
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Side-by-side throughput against gpsdecode (see docs/benchmarks.md).
+bench-decode: $(BIN)
+	scripts/bench-decode.sh
+
+clean:
+	rm -rf bin
