@@ -24,6 +24,7 @@ type Decoder struct {
 	text   [64]byte // scratch for 6-bit text
 	bin    [MaxPayloadBits/8 + 1]byte
 	intern map[string]string
+	texts  *[1 << textCacheBits]textEntry // allocated on first use
 }
 
 // maxInterned bounds the decoded strings a Decoder keeps for reuse.
@@ -88,6 +89,41 @@ func (d *Decoder) str(s []byte) string {
 // "YONGDUCK"), so the text ends at the first '@'; trailing spaces are
 // removed too.
 func (d *Decoder) textAt(b *bits, pos, n int) string {
+	if n <= 20 && b.has(pos, 6*n) {
+		// Names and call signs repeat: look the raw bits up first.
+		w := 6 * n
+		hi := b.u(pos, min(w, 60))
+		var lo uint64
+		if w > 60 {
+			lo = b.u(pos+60, w-60)
+		}
+		if d.texts == nil {
+			d.texts = new([1 << textCacheBits]textEntry)
+		}
+		e := &d.texts[(hi*0x9E3779B97F4A7C15^lo*0xC2B2AE3D27D4EB4F^uint64(n))>>(64-textCacheBits)]
+		if e.ok && e.hi == hi && e.lo == lo && e.n == uint8(n) {
+			return e.s
+		}
+		s := d.decodeText(b, pos, n)
+		*e = textEntry{hi: hi, lo: lo, n: uint8(n), ok: true, s: s}
+		return s
+	}
+	return d.decodeText(b, pos, n)
+}
+
+// textCacheBits sizes the Decoder's cache of decoded text fields
+// (1<<textCacheBits entries, direct mapped by the field's raw bits).
+const textCacheBits = 12
+
+// textEntry caches the string of one text field's raw bits.
+type textEntry struct {
+	hi, lo uint64
+	n      uint8
+	ok     bool
+	s      string
+}
+
+func (d *Decoder) decodeText(b *bits, pos, n int) string {
 	t := b.text(pos, n, d.text[:0])
 	if i := bytes.IndexByte(t, '@'); i >= 0 {
 		t = bytes.TrimRight(t[:i], " ")

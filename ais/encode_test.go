@@ -76,7 +76,7 @@ func TestEncodeRoundTrip(t *testing.T) {
 // TestEncodeRoundTripRealCapture re-encodes every real message of an
 // encodable type: decoding the new payload gives the same message.
 func TestEncodeRoundTripRealCapture(t *testing.T) {
-	d := NewDecoder()
+	d, d2 := NewDecoder(), NewDecoder()
 	n := 0
 	for _, p := range singlePayloads(t) {
 		m, err := d.Decode(p.data, p.fill)
@@ -91,7 +91,7 @@ func TestEncodeRoundTripRealCapture(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := NewDecoder().Decode(enc, fill)
+		got, err := d2.Decode(enc, fill)
 		if err != nil {
 			t.Fatalf("%s: re-encoded payload %s does not decode: %v", p.data, enc, err)
 		}

@@ -2,6 +2,7 @@ package ais
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -27,22 +28,65 @@ func (j *JSONWriter) Begin() { j.buf = append(j.buf, '{'); j.comma = false }
 func (j *JSONWriter) End() { j.buf = append(j.buf, '}'); j.comma = true }
 
 func (j *JSONWriter) key(name string) {
+	// One capacity check and direct stores: this runs for every field.
+	n := len(j.buf)
+	if cap(j.buf)-n < len(name)+4 {
+		j.buf = slices.Grow(j.buf, len(name)+4)
+	}
+	b := j.buf[:n+len(name)+4]
 	if j.comma {
-		j.buf = append(j.buf, ',')
+		b[n] = ','
+		n++
 	}
 	j.comma = true
 	if name == "" { // array element
+		j.buf = b[:n]
 		return
 	}
-	j.buf = append(j.buf, '"')
-	j.buf = append(j.buf, name...) // names are constant snake_case identifiers
-	j.buf = append(j.buf, '"', ':')
+	b[n] = '"'
+	n += 1 + copy(b[n+1:], name) // names are constant snake_case identifiers
+	b[n], b[n+1] = '"', ':'
+	j.buf = b[:n+2]
 }
 
 // Int implements FieldWriter.
 func (j *JSONWriter) Int(name string, v int64) {
 	j.key(name)
-	j.buf = strconv.AppendInt(j.buf, v, 10)
+	j.buf = appendInt(j.buf, v)
+}
+
+// digitPairs holds "00" to "99".
+const digitPairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
+	"8081828384858687888990919293949596979899"
+
+// appendInt appends v in decimal, two digits at a time.
+func appendInt(dst []byte, v int64) []byte {
+	u := uint64(v)
+	if v < 0 {
+		dst = append(dst, '-')
+		u = -u
+	}
+	if u < 10 {
+		return append(dst, byte('0'+u))
+	}
+	var tmp [20]byte
+	i := len(tmp)
+	for u >= 100 {
+		q := u / 100
+		r := (u - q*100) * 2
+		i -= 2
+		tmp[i], tmp[i+1] = digitPairs[r], digitPairs[r+1]
+		u = q
+	}
+	if u >= 10 {
+		i -= 2
+		tmp[i], tmp[i+1] = digitPairs[2*u], digitPairs[2*u+1]
+	} else {
+		i--
+		tmp[i] = byte('0' + u)
+	}
+	return append(dst, tmp[i:]...)
 }
 
 // Float implements FieldWriter: v with at most decimals places, trailing
@@ -69,7 +113,7 @@ func appendFloat(dst []byte, v float64, decimals int) []byte {
 		n = -n
 	}
 	ip, fp := n/int64(scale), n%int64(scale)
-	dst = strconv.AppendInt(dst, ip, 10)
+	dst = appendInt(dst, ip)
 	if fp == 0 {
 		return dst
 	}

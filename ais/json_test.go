@@ -2,6 +2,7 @@ package ais
 
 import (
 	"encoding/json"
+	"strconv"
 	"testing"
 )
 
@@ -137,4 +138,12 @@ func TestJSONMatchesStructTags(t *testing.T) {
 func mustMarshal(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
+}
+
+func TestAppendInt(t *testing.T) {
+	for _, v := range []int64{0, 1, 9, 10, 99, 100, 101, 999, 1000, 12345, 371798000, -1, -10, -128, -9223372036854775808, 9223372036854775807} {
+		if got, want := string(appendInt(nil, v)), strconv.FormatInt(v, 10); got != want {
+			t.Errorf("appendInt(%d) = %s", v, got)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package ais
 import (
 	"errors"
 	"reflect"
+	"strconv"
 	"testing"
 )
 
@@ -128,5 +129,36 @@ func TestTextEndsAtFirstAt(t *testing.T) {
 	got := roundTrip(t, in).(*StaticVoyageData)
 	if got.Name != "YONGDUCK" || got.Callsign != "" || got.Destination != "BUSAN" {
 		t.Errorf("name %q callsign %q destination %q", got.Name, got.Callsign, got.Destination)
+	}
+}
+
+// TestTextCache decodes more distinct names than the text cache has slots,
+// twice, and checks every name: collisions and reuse never mix them up.
+func TestTextCache(t *testing.T) {
+	d := NewDecoder()
+	type enc struct {
+		p    []byte
+		fill int
+		name string
+	}
+	var all []enc
+	for i := range 3 * (1 << textCacheBits) {
+		name := "SHIP " + strconv.Itoa(i)
+		p, fill, err := Encode(&StaticDataReport{Header: Header{Type: 24, MMSI: uint32(i)}, Name: name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, enc{p, fill, name})
+	}
+	for pass := range 2 {
+		for _, e := range all {
+			m, err := d.Decode(e.p, e.fill)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := m.(*StaticDataReport).Name; got != e.name {
+				t.Fatalf("pass %d: name %q, want %q", pass, got, e.name)
+			}
+		}
 	}
 }

@@ -22,7 +22,9 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cat "$CAPTURES"/*/*.txt >"$work/once.nmea"
+# Each file ends with a newline in the concatenation (one capture lacks its
+# last one, and joining two lines would invent a broken sentence).
+for f in "$CAPTURES"/*/*.txt; do cat "$f"; [ -z "$(tail -c1 "$f")" ] || echo; done >"$work/once.nmea"
 per=$(grep -c 'VD[MO],' "$work/once.nmea")
 reps=$(( (MIN_SENTENCES + per - 1) / per ))
 for _ in $(seq "$reps"); do cat "$work/once.nmea"; done >"$work/big.nmea"

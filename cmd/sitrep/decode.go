@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -53,7 +52,7 @@ The JSON schema is documented in docs/decode-json.md.`,
 				}
 				defer pprof.StopCPUProfile()
 			}
-			out := bufio.NewWriterSize(cmd.OutOrStdout(), 256<<10)
+			out := newOutBuffer(cmd.OutOrStdout())
 			d := newDecodeRun(out, cmd.ErrOrStderr(), opts)
 			d.stdin = cmd.InOrStdin()
 			if len(args) == 0 {
@@ -81,20 +80,19 @@ The JSON schema is documented in docs/decode-json.md.`,
 
 // decodeRun decodes one or more streams with one decoder and one summary.
 type decodeRun struct {
-	out   *bufio.Writer
+	out   *outBuffer
 	errw  io.Writer
 	stdin io.Reader
 	opts  decodeOptions
 	dec   *ais.Decoder
 	jw    ais.JSONWriter
-	buf   []byte
 	tbuf  []byte
 	sum   decodeSummary
 }
 
-func newDecodeRun(out *bufio.Writer, errw io.Writer, opts decodeOptions) *decodeRun {
+func newDecodeRun(out *outBuffer, errw io.Writer, opts decodeOptions) *decodeRun {
 	return &decodeRun{out: out, errw: errw, opts: opts, dec: ais.NewDecoder(),
-		buf: make([]byte, 0, 4096), sum: decodeSummary{rejected: map[string]int{}}}
+		sum: decodeSummary{rejected: map[string]int{}}}
 }
 
 // file decodes the named file ("-" for standard input).
@@ -173,7 +171,7 @@ var channelNames = func() (t [256]string) {
 
 func (d *decodeRun) write(m ais.Message, msg *nmea.Message) {
 	jw := &d.jw
-	jw.Reset(d.buf)
+	jw.Reset(d.out.free())
 	jw.Begin()
 	m.WriteFields(jw)
 	if msg.Own {
@@ -216,8 +214,47 @@ func (d *decodeRun) write(m ais.Message, msg *nmea.Message) {
 		jw.EndObject()
 	}
 	jw.End()
-	d.buf = append(jw.Bytes(), '\n')
-	d.out.Write(d.buf)
+	d.out.commit(append(jw.Bytes(), '\n'))
+}
+
+// outBuffer collects output lines and writes them in large blocks. Lines
+// are encoded straight into its buffer, so nothing is copied twice.
+type outBuffer struct {
+	w   io.Writer
+	buf []byte
+	err error
+}
+
+const outBufferSize = 256 << 10
+
+func newOutBuffer(w io.Writer) *outBuffer {
+	return &outBuffer{w: w, buf: make([]byte, 0, outBufferSize+4096)}
+}
+
+// free returns the unused capacity of the buffer to encode a line into.
+func (o *outBuffer) free() []byte { return o.buf[len(o.buf):] }
+
+// commit adds a line encoded into free() (or, if it outgrew it, anywhere)
+// and writes the buffer once it is nearly full.
+func (o *outBuffer) commit(line []byte) {
+	n := len(o.buf)
+	if cap(o.buf)-n >= len(line) && &o.buf[:n+1][n] == &line[0] {
+		o.buf = o.buf[:n+len(line)] // encoded in place
+	} else {
+		o.buf = append(o.buf, line...)
+	}
+	if len(o.buf) >= outBufferSize {
+		o.Flush()
+	}
+}
+
+// Flush writes what is buffered; it returns the first write error.
+func (o *outBuffer) Flush() error {
+	if o.err == nil && len(o.buf) > 0 {
+		_, o.err = o.w.Write(o.buf)
+	}
+	o.buf = o.buf[:0]
+	return o.err
 }
 
 // reasonOf names a rejection reason for the summary: the nmea package's
