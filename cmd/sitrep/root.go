@@ -16,6 +16,6 @@ Start with:
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newVersionCmd(), newDecodeCmd())
+	root.AddCommand(newVersionCmd(), newDecodeCmd(), newSimulateCmd())
 	return root
 }
