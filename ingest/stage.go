@@ -147,3 +147,18 @@ func eventTime(msg *nmea.Message, recv time.Time) (time.Time, sitrep.TimeSource)
 	}
 	return msg.Time, sitrep.TimeSourceFileColumn
 }
+
+// HandlePosition ingests a position that did not come from an AIS message
+// (a CSV import row): it is checked for plausibility like any other and
+// delivered to Sink.Position. p must carry its time and provenance.
+func (s *Stage) HandlePosition(p sitrep.Position) {
+	s.stats.Messages++
+	s.plaus.check(&p)
+	if p.Flags != 0 {
+		s.stats.Implausible++
+	}
+	s.stats.Positions++
+	if s.sink.Position != nil {
+		s.sink.Position(p)
+	}
+}

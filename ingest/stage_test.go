@@ -232,3 +232,15 @@ func TestRealCaptures(t *testing.T) {
 		t.Errorf("time sources %v: the captures have tag blocks, $PGHP headers and untimed lines", bySource)
 	}
 }
+
+func TestHandlePosition(t *testing.T) {
+	var c collector
+	s := New(Config{}, c.sink())
+	p := sitrep.Position{MMSI: 273000004, Time: t0, Lat: 34.9, Lon: 35.85}
+	s.HandlePosition(p)
+	p.Time, p.Lat = t0.Add(time.Second), 40 // 5 degrees in a second
+	s.HandlePosition(p)
+	if len(c.positions) != 2 || c.positions[0].Flags != 0 || c.positions[1].Flags&sitrep.FlagSpeedJump == 0 {
+		t.Errorf("positions %+v", c.positions)
+	}
+}
