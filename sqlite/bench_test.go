@@ -1,0 +1,124 @@
+package sqlite
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/sitrep-osint/sitrep"
+)
+
+// BenchmarkAddPositions stores batches of 10,000 SIMULATED positions of
+// 2,000 vessels and reports the ingest rate.
+func BenchmarkAddPositions(b *testing.B) {
+	f := newSimFleet(1, 2000)
+	batches := make([][]sitrep.Position, 50)
+	for i := range batches {
+		batches[i] = f.batch(10_000)
+	}
+	s, err := Open(b.Context(), b.TempDir(), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := time.Now()
+	n := 0
+	for i := 0; b.Loop(); i++ {
+		if err := s.AddPositions(b.Context(), batches[i%len(batches)]); err != nil {
+			b.Fatal(err)
+		}
+		n += 10_000
+	}
+	b.ReportMetric(float64(n)/time.Since(start).Seconds(), "positions/s")
+}
+
+// BenchmarkTrack reads 30 days of dense SIMULATED history of one vessel
+// (a fix every 10 s, 259,200 positions), compacted to one chunk per day,
+// and reports the 99th percentile latency besides ns/op.
+func BenchmarkTrack(b *testing.B) {
+	s, err := Open(b.Context(), b.TempDir(), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	f := newSimFleet(2, 1)
+	v := &f.vessels[0]
+	v.moored, v.sog, v.interval, v.next = false, 12, 10_000, f.now
+	const total = 30 * 24 * 360
+	for done := 0; done < total; {
+		ps := f.batch(min(10_000, total-done))
+		if err := s.AddPositions(b.Context(), ps); err != nil {
+			b.Fatal(err)
+		}
+		done += len(ps)
+	}
+	if err := s.Compact(b.Context(), time.UnixMilli(f.now+1)); err != nil {
+		b.Fatal(err)
+	}
+	var lat []time.Duration
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		t := time.Now()
+		ps, err := s.Track(b.Context(), v.mmsi, sitrep.TimeRange{})
+		lat = append(lat, time.Since(t))
+		if err != nil || len(ps) != total {
+			b.Fatalf("Track: %d positions, %v", len(ps), err)
+		}
+	}
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+}
+
+// BenchmarkBytesPerPosition stores 1,000,000 SIMULATED positions of 2,000
+// vessels in batches of 10,000 and reports the database size (file plus
+// WAL, after a checkpoint) per position, as ingested (B/pos-ingested) and
+// after Compact (B/pos). Run it with -benchtime=1x.
+func BenchmarkBytesPerPosition(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		ingested, compacted := bytesPerPosition(b, 1_000_000)
+		b.ReportMetric(ingested, "B/pos-ingested")
+		b.ReportMetric(compacted, "B/pos")
+	}
+}
+
+// bytesPerPosition stores n SIMULATED positions in a new store and returns
+// the bytes per position on disk before and after compaction.
+func bytesPerPosition(b *testing.B, n int) (ingested, compacted float64) {
+	ctx := context.Background()
+	dir := b.TempDir()
+	s, err := Open(ctx, dir, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	f := newSimFleet(3, 2000)
+	for done := 0; done < n; done += 10_000 {
+		if err := s.AddPositions(ctx, f.batch(10_000)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	size := func() float64 {
+		if _, err := s.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+			b.Fatal(err)
+		}
+		var total int64
+		for _, name := range []string{FileName, FileName + "-wal"} {
+			if fi, err := os.Stat(filepath.Join(dir, name)); err == nil {
+				total += fi.Size()
+			}
+		}
+		return float64(total) / float64(n)
+	}
+	ingested = size()
+	if err := s.Compact(ctx, time.UnixMilli(f.now+1)); err != nil {
+		b.Fatal(err)
+	}
+	return ingested, size()
+}

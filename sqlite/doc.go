@@ -1,0 +1,44 @@
+// Package sqlite is the embedded sitrep.Store: one SQLite database,
+// dir/sitrep.db, through the pure-Go driver modernc.org/sqlite.
+//
+// # Positions
+//
+// Positions are not stored a row each. AddPositions groups a batch by
+// vessel, encodes each vessel's positions (in time order) as one chunk (see
+// package chunk) and inserts one row per vessel and batch into the chunks
+// table, with its time span and bounding box, in one transaction; an
+// index on (mmsi, t_min, t_max) serves tracks and a partial index on the
+// time of these new ("unboxed") chunks serves area queries over them.
+// Compact later merges a vessel's chunks into one per UTC day, indexed for
+// area queries by an R*Tree (chunk_boxes), and applies retention and
+// downsampling (Options). (Inserting into the R*Tree at ingest would halve
+// the ingest rate.)
+//
+// A Position maps onto a chunk.Point losslessly at AIS resolution:
+//
+//   - Time to the millisecond (finer parts are dropped);
+//   - Lat and Lon to 1/10000 minute;
+//   - SOG and COG to 0.1 knot and 0.1 degree, Heading to the degree; a
+//     value whose Has bit is clear is stored as the AIS "not available"
+//     code and read back as zero. A present SOG above 102.2 kn is stored as
+//     102.2 (AIS's "102.2 or more") and a present heading above 510 as 510;
+//   - NavStatus in the low 4 bits of Point.NavStatus, Class in bits 4-6;
+//   - Accuracy in bit 0 of Point.Flags, the PositionFlags in bits 1-3 and
+//     TimeSource in bits 4-6;
+//   - the first Provenance's feed and station as an id of the sources
+//     dictionary in Point.Source (0: no source), its Received time as a
+//     latency from Time in the chunk row's recv column (see recv.go); the
+//     other Provenances, and those AddSources adds, in extra_sources.
+//
+// Class, TimeSource and PositionFlags values beyond 3 bits are rejected
+// (EINVALID).
+//
+// # Durability
+//
+// The database runs in WAL mode with synchronous=FULL: every commit waits
+// for the WAL to reach stable storage, which is what the contract "when
+// AddPositions returns nil the batch is durable" asks for (with NORMAL a
+// power loss may roll back the last commits; a process crash would not).
+// Positions arrive in batches, so the fsync per commit is cheap per
+// position.
+package sqlite

@@ -1,0 +1,360 @@
+package sqlite
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/sitrep-osint/sitrep"
+	"github.com/sitrep-osint/sitrep/chunk"
+)
+
+// AddPositions stores ps as one chunk per vessel in one transaction; see
+// sitrep.PositionStore. When it returns nil the batch is committed with
+// synchronous=FULL, so it survives a process crash or power loss. It
+// stores nothing when it fails.
+//
+// Errors: EINVALID for a position that cannot be stored (see toPoint);
+// ECONFLICT when the batch would add a 65536th receiver; the context's
+// error when ctx ends first; otherwise the database's error (EINTERNAL).
+func (s *Store) AddPositions(ctx context.Context, ps []sitrep.Position) error {
+	const op = "sqlite.AddPositions"
+	if err := ctx.Err(); err != nil {
+		return wrap(op, err)
+	}
+	if len(ps) == 0 {
+		return nil
+	}
+	type key struct {
+		mmsi sitrep.MMSI
+		t    int64
+		i    int32
+	}
+	keys := make([]key, len(ps))
+	for i := range ps {
+		keys[i] = key{ps[i].MMSI, ps[i].Time.UnixMilli(), int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := cmp.Compare(a.mmsi, b.mmsi); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.t, b.t); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.i, b.i)
+	})
+
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return wrap(op, err)
+	}
+	defer tx.Rollback()
+	w, err := newChunkWriter(ctx, tx, false)
+	if err != nil {
+		return wrap(op, err)
+	}
+	defer w.close()
+	src := pending{d: s.srcs}
+	var extra *sql.Stmt
+	group := make([]stored, 0, 64)
+	for i := 0; i < len(keys); {
+		j := i
+		group = group[:0]
+		for ; j < len(keys) && keys[j].mmsi == keys[i].mmsi; j++ {
+			p := &ps[keys[j].i]
+			var id uint16
+			var lat int64
+			if len(p.Sources) > 0 {
+				if id, err = src.id(ctx, tx, sourceKey{p.Sources[0].Feed, p.Sources[0].Station}); err != nil {
+					return wrap(op, err)
+				}
+				lat = p.Sources[0].Received.UnixMilli() - keys[j].t
+			}
+			q, err := toPoint(p, id)
+			if err != nil {
+				return wrap(op, err)
+			}
+			group = append(group, stored{Point: q, lat: lat})
+			for _, pv := range p.Sources[min(1, len(p.Sources)):] {
+				if extra == nil {
+					if extra, err = tx.PrepareContext(ctx, insertExtra); err != nil {
+						return wrap(op, err)
+					}
+					defer extra.Close()
+				}
+				if err := s.addExtra(ctx, tx, &src, extra, p.MMSI, keys[j].t, pv); err != nil {
+					return wrap(op, err)
+				}
+			}
+		}
+		if err := w.write(ctx, keys[i].mmsi, group); err != nil {
+			return wrap(op, err)
+		}
+		i = j
+	}
+	if err := w.flush(ctx); err != nil {
+		return wrap(op, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return wrap(op, err)
+	}
+	src.commit()
+	return nil
+}
+
+// insertExtra records one more receipt of a position.
+const insertExtra = "INSERT OR IGNORE INTO extra_sources (mmsi, t, source_id, received) VALUES (?, ?, ?, ?)"
+
+// addExtra inserts one extra_sources row through stmt.
+func (s *Store) addExtra(ctx context.Context, tx *sql.Tx, src *pending, stmt *sql.Stmt, mmsi sitrep.MMSI, t int64, pv sitrep.Provenance) error {
+	id, err := src.id(ctx, tx, sourceKey{pv.Feed, pv.Station})
+	if err != nil {
+		return err
+	}
+	_, err = stmt.ExecContext(ctx, int64(mmsi), t, id, pv.Received.UnixMilli())
+	return err
+}
+
+// AddSources records more receipts of the position of mmsi at t (to the
+// millisecond); see sitrep.PositionStore. A receipt already recorded (same
+// receiver and Received) is not added twice. The receipts are kept even
+// when no position of mmsi at t is stored (yet).
+//
+// Errors: as AddPositions.
+func (s *Store) AddSources(ctx context.Context, mmsi sitrep.MMSI, t time.Time, srcs []sitrep.Provenance) error {
+	const op = "sqlite.AddSources"
+	if err := ctx.Err(); err != nil {
+		return wrap(op, err)
+	}
+	if len(srcs) == 0 {
+		return nil
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return wrap(op, err)
+	}
+	defer tx.Rollback()
+	stmt, err := tx.PrepareContext(ctx, insertExtra)
+	if err != nil {
+		return wrap(op, err)
+	}
+	defer stmt.Close()
+	src := pending{d: s.srcs}
+	for _, pv := range srcs {
+		if err := s.addExtra(ctx, tx, &src, stmt, mmsi, t.UnixMilli(), pv); err != nil {
+			return wrap(op, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return wrap(op, err)
+	}
+	src.commit()
+	return nil
+}
+
+// Track returns the positions of mmsi in r in time order (positions with
+// equal times in the order they were stored); see sitrep.PositionStore.
+//
+// Errors: the context's error when ctx ends first; EINTERNAL for a
+// database error or a corrupt chunk.
+func (s *Store) Track(ctx context.Context, mmsi sitrep.MMSI, r sitrep.TimeRange) ([]sitrep.Position, error) {
+	const op = "sqlite.Track"
+	from, to := msRange(r)
+	if from >= to {
+		return []sitrep.Position{}, nil
+	}
+	rows, err := s.db.QueryContext(ctx,
+		"SELECT id, mmsi, n, data, recv FROM chunks WHERE mmsi = ? AND t_min < ? AND t_max >= ? ORDER BY t_min, id",
+		int64(mmsi), to, from)
+	if err != nil {
+		return nil, wrap(op, err)
+	}
+	var rd chunkReader
+	pts, err := rd.appendRows(ctx, rows, nil, nil, func(p chunk.Point) bool { return p.T >= from && p.T < to })
+	if err != nil {
+		return nil, wrap(op, err)
+	}
+	sortStored(pts)
+	ps := s.positions(pts)
+	if err := s.attachExtras(ctx, ps); err != nil {
+		return nil, wrap(op, err)
+	}
+	return ps, nil
+}
+
+// PositionsIn returns the positions in a and r ordered by time then MMSI
+// (then the order they were stored), at most limit of them when limit > 0;
+// see sitrep.PositionStore. An Area with MinLon > MaxLon crosses the
+// antimeridian.
+//
+// Errors: as Track.
+func (s *Store) PositionsIn(ctx context.Context, a sitrep.Area, r sitrep.TimeRange, limit int) ([]sitrep.Position, error) {
+	const op = "sqlite.PositionsIn"
+	from, to := msRange(r)
+	if from >= to || a.MinLat > a.MaxLat {
+		return []sitrep.Position{}, nil
+	}
+	lons := [][2]int64{{unitsFloor(a.MinLon), unitsCeil(a.MaxLon)}}
+	if a.MinLon > a.MaxLon {
+		lons = [][2]int64{{unitsFloor(a.MinLon), math.MaxInt32}, {math.MinInt32, unitsCeil(a.MaxLon)}}
+	}
+	keep := func(p chunk.Point) bool {
+		return p.T >= from && p.T < to &&
+			a.Contains(float64(p.Lat)/coordScale, float64(p.Lon)/coordScale)
+	}
+	var (
+		rd   chunkReader
+		pts  []stored
+		seen = map[int64]bool{}
+	)
+	for _, lon := range lons {
+		rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.mmsi, c.n, c.data, c.recv
+			FROM chunk_boxes b JOIN chunks c ON c.id = b.id
+			WHERE b.t0 <= ? AND b.t1 >= ? AND b.lat0 <= ? AND b.lat1 >= ? AND b.lon0 <= ? AND b.lon1 >= ?`,
+			ceilMinute(to), floorMinute(from), unitsCeil(a.MaxLat), unitsFloor(a.MinLat), lon[1], lon[0])
+		if err != nil {
+			return nil, wrap(op, err)
+		}
+		if pts, err = rd.appendRows(ctx, rows, pts, seen, keep); err != nil {
+			return nil, wrap(op, err)
+		}
+		rows, err = s.db.QueryContext(ctx, `SELECT id, mmsi, n, data, recv FROM chunks
+			WHERE boxed = 0 AND t_min < ? AND t_max >= ? AND lat_min <= ? AND lat_max >= ? AND lon_min <= ? AND lon_max >= ?`,
+			to, from, unitsCeil(a.MaxLat), unitsFloor(a.MinLat), lon[1], lon[0])
+		if err != nil {
+			return nil, wrap(op, err)
+		}
+		if pts, err = rd.appendRows(ctx, rows, pts, seen, keep); err != nil {
+			return nil, wrap(op, err)
+		}
+	}
+	sortStored(pts)
+	if limit > 0 && len(pts) > limit {
+		pts = pts[:limit]
+	}
+	ps := s.positions(pts)
+	if err := s.attachExtras(ctx, ps); err != nil {
+		return nil, wrap(op, err)
+	}
+	return ps, nil
+}
+
+// sortStored sorts pts by time then MMSI, stably.
+func sortStored(pts []stored) {
+	less := func(a, b stored) int {
+		if c := cmp.Compare(a.T, b.T); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.mmsi, b.mmsi)
+	}
+	if !slices.IsSortedFunc(pts, less) {
+		slices.SortStableFunc(pts, less)
+	}
+}
+
+// positions converts stored points to Positions with their first source.
+// The Positions share one backing array for their Sources.
+func (s *Store) positions(pts []stored) []sitrep.Position {
+	ps := make([]sitrep.Position, len(pts))
+	n := 0
+	for i := range pts {
+		if pts[i].Source != 0 {
+			n++
+		}
+	}
+	provs := make([]sitrep.Provenance, 0, n)
+	names := s.srcs.snapshot()
+	for i := range pts {
+		ps[i] = fromPoint(pts[i].mmsi, pts[i].Point)
+		if id := pts[i].Source; id != 0 {
+			pv := names.provenance(id)
+			pv.Received = time.UnixMilli(pts[i].T + pts[i].lat).UTC()
+			provs = append(provs, pv)
+			ps[i].Sources = provs[len(provs)-1 : len(provs) : len(provs)]
+		}
+	}
+	return ps
+}
+
+// attachExtras adds the extra_sources of the positions ps, which are
+// sorted by time then MMSI, and sorts each position's Sources by Received
+// (stably). A receipt of a time shared by several positions of a vessel
+// goes to the first of them.
+func (s *Store) attachExtras(ctx context.Context, ps []sitrep.Position) error {
+	if len(ps) == 0 {
+		return nil
+	}
+	// ps is sorted by time, so a vessel's span runs from its first
+	// position to its last.
+	span := map[sitrep.MMSI][2]int64{}
+	var (
+		cur    = ps[0].MMSI
+		cs, ce = ps[0].Time.UnixMilli(), ps[0].Time.UnixMilli()
+	)
+	flush := func() {
+		sp, ok := span[cur]
+		if !ok {
+			sp = [2]int64{cs, ce}
+		}
+		span[cur] = [2]int64{min(sp[0], cs), max(sp[1], ce)}
+	}
+	for i := range ps {
+		if ps[i].MMSI != cur {
+			flush()
+			cur, cs = ps[i].MMSI, ps[i].Time.UnixMilli()
+		}
+		ce = ps[i].Time.UnixMilli()
+	}
+	flush()
+	names := s.srcs.snapshot()
+	type hit struct {
+		mmsi sitrep.MMSI
+		t    int64
+	}
+	touched := map[int]bool{}
+	for m, sp := range span {
+		rows, err := s.db.QueryContext(ctx,
+			"SELECT t, source_id, received FROM extra_sources WHERE mmsi = ? AND t BETWEEN ? AND ?",
+			int64(m), sp[0], sp[1])
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var t, id, recv int64
+			if err := rows.Scan(&t, &id, &recv); err != nil {
+				rows.Close()
+				return err
+			}
+			i, ok := slices.BinarySearchFunc(ps, hit{m, t}, func(p sitrep.Position, h hit) int {
+				if c := cmp.Compare(p.Time.UnixMilli(), h.t); c != 0 {
+					return c
+				}
+				return cmp.Compare(p.MMSI, h.mmsi)
+			})
+			if !ok {
+				continue
+			}
+			pv := names.provenance(uint16(id))
+			pv.Received = time.UnixMilli(recv).UTC()
+			ps[i].Sources = append(ps[i].Sources, pv)
+			touched[i] = true
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	for i := range touched {
+		slices.SortStableFunc(ps[i].Sources, func(a, b sitrep.Provenance) int { return a.Received.Compare(b.Received) })
+	}
+	return nil
+}

@@ -1,0 +1,68 @@
+package sqlite
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+)
+
+// The recv column of a chunk row holds, for each point of the chunk in
+// order, the latency Received-T in milliseconds of the point's first
+// Provenance (0 for a point without one). Latencies repeat (0 for feeds
+// without tag blocks, a near constant for others), so they are run-length
+// encoded:
+//
+//	byte 0     recvVersion
+//	then runs  uvarint run length (>= 1), zigzag varint latency
+//
+// with run lengths summing to the chunk's point count and nothing after the
+// last run.
+const recvVersion = 1
+
+// errRecv is wrapped by every error of decodeRecv.
+var errRecv = errors.New("sqlite: corrupt recv column")
+
+// appendRecv appends the encoding of lat to dst.
+func appendRecv(dst []byte, lat []int64) []byte {
+	dst = append(dst, recvVersion)
+	for i := 0; i < len(lat); {
+		j := i + 1
+		for j < len(lat) && lat[j] == lat[i] {
+			j++
+		}
+		dst = binary.AppendUvarint(dst, uint64(j-i))
+		dst = binary.AppendVarint(dst, lat[i])
+		i = j
+	}
+	return dst
+}
+
+// decodeRecv appends the n latencies encoded in b to dst.
+//
+// Errors: an error wrapping errRecv when b is not the encoding of exactly
+// n latencies; dst is then returned unchanged.
+func decodeRecv(b []byte, n int, dst []int64) ([]int64, error) {
+	if len(b) == 0 || b[0] != recvVersion {
+		return dst, fmt.Errorf("%w: missing or unknown version", errRecv)
+	}
+	start := len(dst)
+	for i := 1; i < len(b); {
+		run, k := binary.Uvarint(b[i:])
+		if k <= 0 || run == 0 || run > uint64(n-(len(dst)-start)) {
+			return dst[:start], fmt.Errorf("%w: bad run length at byte %d", errRecv, i)
+		}
+		i += k
+		v, k := binary.Varint(b[i:])
+		if k <= 0 {
+			return dst[:start], fmt.Errorf("%w: bad latency at byte %d", errRecv, i)
+		}
+		i += k
+		for range run {
+			dst = append(dst, v)
+		}
+	}
+	if len(dst)-start != n {
+		return dst[:start], fmt.Errorf("%w: %d latencies, want %d", errRecv, len(dst)-start, n)
+	}
+	return dst, nil
+}
