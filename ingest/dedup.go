@@ -5,56 +5,44 @@ import (
 	"time"
 )
 
-// dedup remembers recent transmissions by a hash of their payload, bounded
-// in time (window, by event time) and in size (capacity): the oldest entry
-// is forgotten first.
+// dedup remembers recent transmissions by a 64-bit hash of their payload in
+// a fixed, direct-mapped table: bounded memory, constant time, no map. A
+// slot holds the latest transmission that hashed to it, so when two
+// transmissions collide on a slot within the window the older one is
+// forgotten: a later copy of it is then taken as new (a missed duplicate,
+// never a false one, since the full hash is compared).
 type dedup struct {
-	window time.Duration
-	cap    int
+	window int64 // nanoseconds
 	seed   maphash.Seed
-	first  map[uint64]time.Time // payload hash -> event time of the first copy
-	order  []dedupEntry         // ring of entries in arrival order
-	head   int                  // index of the oldest entry in order
-	n      int                  // entries in order
+	slots  []dedupSlot
+	mask   uint64
 }
 
-type dedupEntry struct {
+type dedupSlot struct {
 	key uint64
-	t   time.Time
+	t   int64 // event time of the first copy, Unix nanoseconds
 }
 
+// newDedup returns a table of the next power of two >= capacity slots.
 func newDedup(window time.Duration, capacity int) dedup {
-	return dedup{window: window, cap: capacity, seed: maphash.MakeSeed(),
-		first: make(map[uint64]time.Time, capacity), order: make([]dedupEntry, capacity)}
+	n := 1
+	for n < capacity {
+		n <<= 1
+	}
+	return dedup{window: int64(window), seed: maphash.MakeSeed(), slots: make([]dedupSlot, n), mask: uint64(n - 1)}
 }
 
 // seen reports whether an identical payload was first seen within the window
-// before t, and if so when; otherwise it remembers this one.
+// around t, and if so when; otherwise it remembers this one.
 func (d *dedup) seen(payload []byte, fill int, t time.Time) (time.Time, bool) {
-	var h maphash.Hash
-	h.SetSeed(d.seed)
-	h.Write(payload)
-	h.WriteByte(byte(fill))
-	key := h.Sum64()
-	// Forget what is out of the window or over capacity.
-	for d.n > 0 {
-		e := d.order[d.head]
-		if d.n < d.cap && t.Sub(e.t) <= d.window {
-			break
-		}
-		if ft, ok := d.first[e.key]; ok && ft.Equal(e.t) {
-			delete(d.first, e.key)
-		}
-		d.head = (d.head + 1) % d.cap
-		d.n--
-	}
-	if ft, ok := d.first[key]; ok {
-		if dt := t.Sub(ft); dt >= -d.window && dt <= d.window {
-			return ft, true
+	key := maphash.Bytes(d.seed, payload) ^ uint64(fill)<<59 | 1 // never 0: 0 marks an empty slot
+	s := &d.slots[key&d.mask]
+	now := t.UnixNano()
+	if s.key == key {
+		if dt := now - s.t; dt >= -d.window && dt <= d.window {
+			return time.Unix(0, s.t).UTC(), true
 		}
 	}
-	d.first[key] = t
-	d.order[(d.head+d.n)%d.cap] = dedupEntry{key, t}
-	d.n++
+	*s = dedupSlot{key: key, t: now}
 	return time.Time{}, false
 }
