@@ -42,15 +42,11 @@ The JSON schema is documented in docs/decode-json.md.`,
   sitrep decode --quiet --errors capture.nmea`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.cpuProfile != "" {
-				f, err := os.Create(opts.cpuProfile)
+				stop, err := startCPUProfile(opts.cpuProfile)
 				if err != nil {
 					return err
 				}
-				defer f.Close()
-				if err := pprof.StartCPUProfile(f); err != nil {
-					return err
-				}
-				defer pprof.StopCPUProfile()
+				defer stop()
 			}
 			out := newOutBuffer(cmd.OutOrStdout())
 			d := newDecodeRun(out, cmd.ErrOrStderr(), opts)
@@ -328,4 +324,18 @@ func (s *decodeSummary) write(w io.Writer) {
 		}
 		fmt.Fprintf(w, "  rejected: %s\n", strings.Join(parts, ", "))
 	}
+}
+
+// startCPUProfile writes a CPU profile to path until the returned function
+// is called.
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }

@@ -16,6 +16,7 @@ Start with:
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newVersionCmd(), newDecodeCmd(), newSimulateCmd())
+	root.AddCommand(newVersionCmd(), newDecodeCmd(), newSimulateCmd(), newReplayCmd(), newImportCmd(),
+		newVesselsCmd(), newVesselCmd(), newTrackCmd())
 	return root
 }
