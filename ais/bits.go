@@ -270,21 +270,20 @@ func (bw *bitWriter) putText(s string, n int) {
 	}
 }
 
-// armored returns the payload as armored characters and its fill-bit count.
-func (bw *bitWriter) armored() ([]byte, int) {
+// appendArmored appends the payload as armored characters to dst and
+// returns it with the number of fill bits.
+func (bw *bitWriter) appendArmored(dst []byte) ([]byte, int) {
 	nchars := (bw.n + 5) / 6
-	out := make([]byte, nchars)
-	for k := range out {
+	for k := range nchars {
 		i, off := (6*k)>>6, uint((6*k)&63)
 		v := (bw.w[i]<<off | (bw.w[i+1]>>1)>>(63-off)) >> 58
-		if v < 40 {
-			out[k] = byte(v + 48)
-		} else {
-			out[k] = byte(v + 56)
-		}
+		dst = append(dst, armorChars[v])
 	}
-	return out, nchars*6 - bw.n
+	return dst, nchars*6 - bw.n
 }
+
+// armorChars maps a 6-bit value to its armored payload character.
+const armorChars = "0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVW`abcdefghijklmnopqrstuvw"
 
 // round converts a float to the nearest integer, halves away from zero.
 func round(f float64) int64 { return int64(math.Round(f)) }

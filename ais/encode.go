@@ -19,12 +19,25 @@ var ErrNotEncodable = fmt.Errorf("message type cannot be encoded")
 // to the field width. Decode(Encode(m)) equals m for any m that holds values
 // at field resolution.
 func Encode(m Message) (payload []byte, fill int, err error) {
-	e, ok := m.(encodable)
+	var e Encoder
+	return e.Append(nil, m)
+}
+
+// Encoder encodes messages like Encode, reusing its buffer: Append
+// allocates nothing when dst has room. It is not safe for concurrent use.
+type Encoder struct {
+	bw bitWriter
+}
+
+// Append appends the armored payload of m to dst and returns it with the
+// number of fill bits. Errors as Encode; dst is returned unchanged then.
+func (e *Encoder) Append(dst []byte, m Message) ([]byte, int, error) {
+	enc, ok := m.(encodable)
 	if !ok {
-		return nil, 0, fmt.Errorf("%w: %T", ErrNotEncodable, m)
+		return dst, 0, fmt.Errorf("%w: %T", ErrNotEncodable, m)
 	}
-	var bw bitWriter
-	e.encode(&bw)
-	p, f := bw.armored()
-	return p, f, nil
+	e.bw = bitWriter{}
+	enc.encode(&e.bw)
+	dst, fill := e.bw.appendArmored(dst)
+	return dst, fill, nil
 }

@@ -150,3 +150,25 @@ func TestEncodeText(t *testing.T) {
 type unencodable struct{ Header }
 
 func (*unencodable) WriteFields(FieldWriter) {}
+
+// TestEncoderAppendZeroAlloc: a reused Encoder appending into a buffer with
+// room allocates nothing, and writes what Encode writes.
+func TestEncoderAppendZeroAlloc(t *testing.T) {
+	m := &PositionReport{Header: Header{Type: 1, MMSI: 273297850}, SOG: Some(14.2), Lon: Some(35.8845), Lat: Some(34.8957)}
+	want, wantFill, err := Encode(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e Encoder
+	buf := make([]byte, 0, 64)
+	allocs := testing.AllocsPerRun(100, func() {
+		buf, _, _ = e.Append(buf[:0], m)
+	})
+	got, fill, err := e.Append([]byte("x"), m)
+	if err != nil || string(got) != "x"+string(want) || fill != wantFill {
+		t.Errorf("Append = %q, %d, %v; want x%q, %d", got, fill, err, want, wantFill)
+	}
+	if allocs != 0 {
+		t.Errorf("Append allocates %v times", allocs)
+	}
+}

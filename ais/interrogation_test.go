@@ -70,7 +70,7 @@ func TestInterrogationLayouts(t *testing.T) {
 		{"one station two messages", &two, []Request{{211000001, 3, 100}, {211000001, 5, 200}}},
 		{"two stations", &pair, []Request{{211000001, 3, 100}, {244000002, 5, 300}}},
 	} {
-		p, fill := c.bw.armored()
+		p, fill := c.bw.appendArmored(nil)
 		m, err := NewDecoder().Decode(p, fill)
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)

@@ -75,7 +75,7 @@ func TestSafetyLongText(t *testing.T) {
 	}
 	text = text[:161]
 	bw.putText(text, 161)
-	p, fill := bw.armored()
+	p, fill := bw.appendArmored(nil)
 	m, err := NewDecoder().Decode(p, fill)
 	if err != nil {
 		t.Fatal(err)

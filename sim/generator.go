@@ -45,7 +45,10 @@ type Generator struct {
 	stats   Stats
 
 	// Messages and payload reused for every report.
-	scratch [28]byte
+	enc     ais.Encoder
+	payload []byte // the armored payload being written
+	pr      ais.PositionReport
+	cb      ais.ClassBPosition
 	sv      ais.StaticVoyageData
 	sd      ais.StaticDataReport
 	lr      ais.LongRangePosition
@@ -290,8 +293,7 @@ func (g *Generator) position(dst []byte, v *vessel, t int64) ([]byte, error) {
 	if g.inGap(v, t, interval) {
 		return dst, nil
 	}
-	f.pack(&g.scratch)
-	return g.emit(dst, v, t, f.typ, g.scratch[:], 0)
+	return g.encode(dst, v, t, f.message(g))
 }
 
 // static appends v's static data at t: type 5 for Class A, type 24 parts
@@ -345,11 +347,13 @@ func (g *Generator) longRange(dst []byte, v *vessel, t int64) ([]byte, error) {
 
 // encode encodes m and appends its sentences.
 func (g *Generator) encode(dst []byte, v *vessel, t int64, m ais.Message) ([]byte, error) {
-	payload, fill, err := ais.Encode(m)
+	var fill int
+	var err error
+	g.payload, fill, err = g.enc.Append(g.payload[:0], m)
 	if err != nil {
 		return dst, fmt.Errorf("sim: encode type %d: %w", m.Head().Type, err)
 	}
-	return g.emit(dst, v, t, m.Head().Type, payload, fill)
+	return g.emit(dst, v, t, m.Head().Type, g.payload, fill)
 }
 
 // emit appends the sentences of a message of type typ, alternating v's

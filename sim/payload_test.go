@@ -1,53 +1,47 @@
 package sim
 
 import (
-	"math/rand/v2"
 	"testing"
 
 	"github.com/sitrep-osint/sitrep/ais"
 )
 
-// TestPackMatchesEncode checks the generator's own packing of position
-// reports against ais.Encode, on random values at field resolution.
-func TestPackMatchesEncode(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	for i := range 20000 {
-		f := posFields{
-			typ: []uint8{1, 2, 3, 18}[i%4], mmsi: uint32(r.IntN(1e9)), status: uint8(r.IntN(15)),
-			rot: float64(r.IntN(721) - 360), sog: float64(r.IntN(1023)) / 10, accuracy: r.IntN(2) == 0,
-			lon: r.Float64()*360 - 180, lat: r.Float64()*180 - 90, cog: float64(r.IntN(3600)) / 10,
-			heading: uint16(r.IntN(360)), second: uint8(r.IntN(60)), raim: r.IntN(2) == 0,
+// TestPositionMessage: the position fields round-trip through the reused
+// messages, the encoder and the decoder, for both classes.
+func TestPositionMessage(t *testing.T) {
+	g := &Generator{}
+	for _, f := range []posFields{
+		{typ: 1, mmsi: 244123456, status: 0, rot: -20, sog: 12.3, lon: 4.1, lat: 52.0, cog: 231.4, heading: 230, second: 17},
+		{typ: 18, mmsi: 211000001, sog: 5.5, lon: -5.6, lat: 35.9, cog: 90, heading: 511, second: 3, raim: true},
+	} {
+		p, fill, err := ais.Encode(f.message(g))
+		if err != nil {
+			t.Fatal(err)
 		}
-		if i%7 == 0 {
-			f.rot, f.heading = 0, 511
+		m, err := ais.NewDecoder().Decode(p, fill)
+		if err != nil {
+			t.Fatal(err)
 		}
-		var m ais.Message
-		if f.typ == 18 {
-			m = &ais.ClassBPosition{Header: ais.Header{Type: 18, MMSI: f.mmsi}, SOG: ais.Some(f.sog),
-				Accuracy: f.accuracy, Lon: ais.Some(f.lon), Lat: ais.Some(f.lat), COG: ais.Some(f.cog),
-				Heading: ais.Some(f.heading), Second: ais.Some(f.second), DSC: true, Band: true, Msg22: true, RAIM: f.raim}
-		} else {
-			m = &ais.PositionReport{Header: ais.Header{Type: f.typ, MMSI: f.mmsi}, NavStatus: ais.Some(f.status),
-				ROT: ais.Some(f.rot), SOG: ais.Some(f.sog), Accuracy: f.accuracy, Lon: ais.Some(f.lon),
-				Lat: ais.Some(f.lat), COG: ais.Some(f.cog), Heading: ais.Some(f.heading), Second: ais.Some(f.second), RAIM: f.raim}
-		}
-		want, fill, err := ais.Encode(m)
-		if err != nil || fill != 0 {
-			t.Fatalf("Encode: %v, fill %d", err, fill)
-		}
-		var got [28]byte
-		f.pack(&got)
-		if string(got[:]) != string(want) {
-			t.Fatalf("fields %+v: packed %q, ais.Encode %q", f, got, want)
+		switch d := m.(type) {
+		case *ais.PositionReport:
+			if d.MMSI != f.mmsi || d.SOG != ais.Some(f.sog) || d.Heading != ais.Some(f.heading) || d.Second != ais.Some(f.second) {
+				t.Errorf("type 1: %+v from %+v", d, f)
+			}
+		case *ais.ClassBPosition:
+			if d.MMSI != f.mmsi || d.Heading.OK || !d.DSC || !d.RAIM || d.CS {
+				t.Errorf("type 18: %+v from %+v", d, f)
+			}
+		default:
+			t.Fatalf("decoded %T", m)
 		}
 	}
 }
 
-func BenchmarkPack(b *testing.B) {
+func BenchmarkPositionEncode(b *testing.B) {
+	g := &Generator{}
 	f := posFields{typ: 1, mmsi: 244123456, sog: 12.3, lon: 4.1, lat: 52.0, cog: 231.4, heading: 230, second: 17}
-	var dst [28]byte
 	b.ReportAllocs()
 	for b.Loop() {
-		f.pack(&dst)
+		g.payload, _, _ = g.enc.Append(g.payload[:0], f.message(g))
 	}
 }
