@@ -14,11 +14,20 @@ $(BIN): $(shell find . -name '*.go' -not -path './bin/*') go.mod go.sum
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/sitrep
 
 # The main job. Until `sitrep serve` exists this decodes the bundled real
-# captures (testdata/ais) and shows the first messages and the summary.
+# captures (testdata/ais), replays them into a fresh data directory
+# (demo-data/) and shows what the store knows.
+DEMO_DATA ?= demo-data
 demo: $(BIN)
-	@echo "== sitrep decode testdata/ais/*.nmea (first 5 messages, then the summary)"
-	@$(BIN) decode testdata/ais/*.nmea | head -n 5
+	@echo "== sitrep decode testdata/ais/*.nmea (first 3 messages, then the summary)"
+	@$(BIN) decode testdata/ais/*.nmea | head -n 3
 	@$(BIN) decode --quiet testdata/ais/*.nmea
+	@rm -rf $(DEMO_DATA)
+	@echo "== sitrep replay --data $(DEMO_DATA) testdata/ais/*.nmea"
+	@$(BIN) replay --data $(DEMO_DATA) --progress=false testdata/ais/*.nmea
+	@echo "== sitrep vessels --data $(DEMO_DATA) search vale"
+	@$(BIN) vessels --data $(DEMO_DATA) search vale
+	@echo "== sitrep vessel --data $(DEMO_DATA) 566206000"
+	@$(BIN) vessel --data $(DEMO_DATA) 566206000
 
 # Every test: formatting, vet, staticcheck, module tidiness, unit tests with
 # the race detector (fuzz seed corpora run as tests too).
@@ -58,4 +67,4 @@ bench-decode: $(BIN)
 	scripts/bench-decode.sh
 
 clean:
-	rm -rf bin
+	rm -rf bin demo-data

@@ -46,7 +46,7 @@ func TestJSONWriterZeroAlloc(t *testing.T) {
 		if m != nil {
 			jw.Reset(buf)
 			jw.Begin()
-			m.WriteFields(jw)
+			jw.WriteMessage(m)
 			jw.End()
 			buf = jw.Bytes()
 		}
@@ -92,7 +92,7 @@ func BenchmarkJSON(b *testing.B) {
 		if m, _ := d.Decode(p.data, p.fill); m != nil {
 			jw.Reset(buf)
 			jw.Begin()
-			m.WriteFields(jw)
+			jw.WriteMessage(m)
 			jw.End()
 			buf = jw.Bytes()
 		}

@@ -70,6 +70,9 @@ func appendInt(dst []byte, v int64) []byte {
 	if u < 10 {
 		return append(dst, byte('0'+u))
 	}
+	if u < 100 {
+		return append(dst, digitPairs[2*u], digitPairs[2*u+1])
+	}
 	var tmp [20]byte
 	i := len(tmp)
 	for u >= 100 {
@@ -100,34 +103,61 @@ func (j *JSONWriter) Float(name string, v float64, decimals int) {
 var pow10 = [...]float64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9}
 
 func appendFloat(dst []byte, v float64, decimals int) []byte {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return append(dst, "null"...)
-	}
-	if decimals < 0 || decimals >= len(pow10) || math.Abs(v) >= 1e9 {
+	if v != v || v > 1e9 || v < -1e9 { // NaN, or too large for the fixed-point path
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return append(dst, "null"...)
+		}
 		return strconv.AppendFloat(dst, v, 'f', -1, 64)
 	}
-	scale := pow10[decimals]
-	n := int64(math.Round(v * scale))
-	if n < 0 { // a value that rounds to zero is written as 0, not -0
+	if decimals < 0 || decimals >= len(pow10) {
+		return strconv.AppendFloat(dst, v, 'f', -1, 64)
+	}
+	scaled := v * pow10[decimals]
+	var u uint64
+	neg := scaled < 0
+	if neg {
+		u = uint64(-scaled + 0.5) // rounds half away from zero, as math.Round
+	} else {
+		u = uint64(scaled + 0.5)
+	}
+	if u == 0 { // a value that rounds to zero is written as 0, not -0
+		return append(dst, '0')
+	}
+	if neg {
 		dst = append(dst, '-')
-		n = -n
 	}
-	ip, fp := n/int64(scale), n%int64(scale)
-	dst = appendInt(dst, ip)
-	if fp == 0 {
-		return dst
+	// All digits of u, at least decimals+1 of them, then the point.
+	var tmp [24]byte
+	i := len(tmp)
+	for u >= 100 {
+		q := u / 100
+		r := (u - q*100) * 2
+		i -= 2
+		tmp[i], tmp[i+1] = digitPairs[r], digitPairs[r+1]
+		u = q
 	}
-	for fp%10 == 0 {
-		fp /= 10
-		decimals--
+	if u >= 10 {
+		i -= 2
+		tmp[i], tmp[i+1] = digitPairs[2*u], digitPairs[2*u+1]
+	} else {
+		i--
+		tmp[i] = byte('0' + u)
 	}
-	dst = append(dst, '.')
-	var digits [10]byte
-	for k := decimals - 1; k >= 0; k-- {
-		digits[k] = byte('0' + fp%10)
-		fp /= 10
+	for len(tmp)-i < decimals+1 {
+		i--
+		tmp[i] = '0'
 	}
-	return append(dst, digits[:decimals]...)
+	point := len(tmp) - decimals
+	end := len(tmp)
+	for end > point && tmp[end-1] == '0' {
+		end--
+	}
+	dst = append(dst, tmp[i:point]...)
+	if end > point {
+		dst = append(dst, '.')
+		dst = append(dst, tmp[point:end]...)
+	}
+	return dst
 }
 
 // Bool implements FieldWriter.

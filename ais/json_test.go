@@ -2,7 +2,10 @@ package ais
 
 import (
 	"encoding/json"
+	"math"
+	"math/rand/v2"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -144,6 +147,27 @@ func TestAppendInt(t *testing.T) {
 	for _, v := range []int64{0, 1, 9, 10, 99, 100, 101, 999, 1000, 12345, 371798000, -1, -10, -128, -9223372036854775808, 9223372036854775807} {
 		if got, want := string(appendInt(nil, v)), strconv.FormatInt(v, 10); got != want {
 			t.Errorf("appendInt(%d) = %s", v, got)
+		}
+	}
+}
+
+// TestAppendFloatProperty: for random values, the text parses back to the
+// value rounded to the given decimals, with no trailing zeros.
+func TestAppendFloatProperty(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for i := range 200000 {
+		v := (r.Float64()*2 - 1) * math.Pow(10, float64(r.IntN(9)))
+		d := i % 7
+		s := string(appendFloat(nil, v, d))
+		got, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			t.Fatalf("%v, %d: %q", v, d, s)
+		}
+		if want := math.Round(v*pow10[d]) / pow10[d]; math.Abs(got-want) > 1e-9*math.Max(1, math.Abs(want)) {
+			t.Fatalf("appendFloat(%v, %d) = %s, want %v", v, d, s, want)
+		}
+		if strings.Contains(s, ".") && strings.HasSuffix(s, "0") || strings.HasSuffix(s, ".") {
+			t.Fatalf("appendFloat(%v, %d) = %s has trailing zeros", v, d, s)
 		}
 	}
 }

@@ -169,7 +169,7 @@ func (d *decodeRun) write(m ais.Message, msg *nmea.Message) {
 	jw := &d.jw
 	jw.Reset(d.out.free())
 	jw.Begin()
-	m.WriteFields(jw)
+	jw.WriteMessage(m)
 	if msg.Own {
 		jw.Bool("own", true)
 	}
