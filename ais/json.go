@@ -60,20 +60,9 @@ const digitPairs = "000102030405060708091011121314151617181920212223242526272829
 	"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
 	"8081828384858687888990919293949596979899"
 
-// appendInt appends v in decimal, two digits at a time.
-func appendInt(dst []byte, v int64) []byte {
-	u := uint64(v)
-	if v < 0 {
-		dst = append(dst, '-')
-		u = -u
-	}
-	if u < 10 {
-		return append(dst, byte('0'+u))
-	}
-	if u < 100 {
-		return append(dst, digitPairs[2*u], digitPairs[2*u+1])
-	}
-	var tmp [20]byte
+// putDigits writes u in decimal at the end of tmp, two digits at a time,
+// and returns the index of its first digit.
+func putDigits(tmp *[24]byte, u uint64) int {
 	i := len(tmp)
 	for u >= 100 {
 		q := u / 100
@@ -89,6 +78,24 @@ func appendInt(dst []byte, v int64) []byte {
 		i--
 		tmp[i] = byte('0' + u)
 	}
+	return i
+}
+
+// appendInt appends v in decimal, two digits at a time.
+func appendInt(dst []byte, v int64) []byte {
+	u := uint64(v)
+	if v < 0 {
+		dst = append(dst, '-')
+		u = -u
+	}
+	if u < 10 {
+		return append(dst, byte('0'+u))
+	}
+	if u < 100 {
+		return append(dst, digitPairs[2*u], digitPairs[2*u+1])
+	}
+	var tmp [24]byte
+	i := putDigits(&tmp, u)
 	return append(dst, tmp[i:]...)
 }
 
@@ -128,21 +135,7 @@ func appendFloat(dst []byte, v float64, decimals int) []byte {
 	}
 	// All digits of u, at least decimals+1 of them, then the point.
 	var tmp [24]byte
-	i := len(tmp)
-	for u >= 100 {
-		q := u / 100
-		r := (u - q*100) * 2
-		i -= 2
-		tmp[i], tmp[i+1] = digitPairs[r], digitPairs[r+1]
-		u = q
-	}
-	if u >= 10 {
-		i -= 2
-		tmp[i], tmp[i+1] = digitPairs[2*u], digitPairs[2*u+1]
-	} else {
-		i--
-		tmp[i] = byte('0' + u)
-	}
+	i := putDigits(&tmp, u)
 	for len(tmp)-i < decimals+1 {
 		i--
 		tmp[i] = '0'
