@@ -1,15 +1,12 @@
 package ingest
 
 import (
-	"errors"
-	"io"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/sitrep-osint/sitrep"
 	"github.com/sitrep-osint/sitrep/ais"
+	"github.com/sitrep-osint/sitrep/internal/capturetest"
 	"github.com/sitrep-osint/sitrep/nmea"
 )
 
@@ -180,39 +177,9 @@ func TestIdentityUpdate(t *testing.T) {
 // decoded position report with a position becomes a Position, static
 // messages become identity updates, nothing is lost between the counters.
 func TestRealCaptures(t *testing.T) {
-	files, _ := filepath.Glob("../testdata/ais/*.nmea")
-	if len(files) == 0 {
-		t.Fatal("no bundled captures")
-	}
 	var c collector
 	s := New(Config{Feed: "testdata"}, c.sink())
-	dec := ais.NewDecoder()
-	decoded := int64(0)
-	recv := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	for _, f := range files {
-		fh, err := os.Open(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r := nmea.NewReader(fh, nmea.ReaderConfig{Source: filepath.Base(f)})
-		for {
-			msg, err := r.Next()
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			if err != nil {
-				continue
-			}
-			m, err := dec.Decode(msg.Payload, msg.FillBits)
-			if m == nil || (err != nil && !errors.Is(err, ais.ErrShort)) {
-				continue
-			}
-			decoded++
-			recv = recv.Add(time.Second) // as if read live, one line a second
-			s.Handle(msg, m, recv)
-		}
-		fh.Close()
-	}
+	decoded := capturetest.Replay(t, "../testdata/ais/*.nmea", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), s.Handle)
 	st := s.Stats()
 	t.Logf("%+v", st)
 	if st.Messages != decoded || st.Positions+st.Duplicates+st.Identities+st.NoPosition+st.Ignored != st.Messages {

@@ -1,57 +1,24 @@
 package track
 
 import (
-	"errors"
-	"io"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/sitrep-osint/sitrep"
-	"github.com/sitrep-osint/sitrep/ais"
 	"github.com/sitrep-osint/sitrep/ingest"
-	"github.com/sitrep-osint/sitrep/nmea"
+	"github.com/sitrep-osint/sitrep/internal/capturetest"
 )
 
 // replay feeds every bundled capture through nmea, ais and ingest into s
 // and returns the ingest counters and the identity changes Apply reported.
 func replay(tb testing.TB, s *State) (ingest.Stats, []sitrep.IdentityChange) {
 	tb.Helper()
-	files, _ := filepath.Glob("../testdata/ais/*.nmea")
-	if len(files) == 0 {
-		tb.Fatal("no bundled captures")
-	}
 	var changes []sitrep.IdentityChange
 	st := ingest.New(ingest.Config{Feed: "testdata"}, ingest.Sink{
 		Position: s.Observe,
 		Identity: func(u ingest.IdentityUpdate) { changes = append(changes, s.Apply(u)...) },
 	})
-	dec := ais.NewDecoder()
-	recv := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	for _, f := range files {
-		fh, err := os.Open(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		r := nmea.NewReader(fh, nmea.ReaderConfig{Source: filepath.Base(f)})
-		for {
-			msg, err := r.Next()
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			if err != nil {
-				continue
-			}
-			m, err := dec.Decode(msg.Payload, msg.FillBits)
-			if m == nil || (err != nil && !errors.Is(err, ais.ErrShort)) {
-				continue
-			}
-			recv = recv.Add(time.Second) // as if read live, one line a second
-			st.Handle(msg, m, recv)
-		}
-		fh.Close()
-	}
+	capturetest.Replay(tb, "../testdata/ais/*.nmea", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), st.Handle)
 	return st.Stats(), changes
 }
 
