@@ -57,6 +57,12 @@ their line and column (--errors) and counted; they never stop the import.`,
 		if err != nil {
 			return err
 		}
+		finished := false
+		defer func() { // before store.Close: stop the writer on an early return
+			if !finished {
+				p.stop()
+			}
+		}()
 		errw := cmd.ErrOrStderr()
 		var rows, rejected int64
 		for _, name := range args {
@@ -79,6 +85,7 @@ their line and column (--errors) and counted; they never stop the import.`,
 				return fmt.Errorf("%s: %w", name, err)
 			}
 		}
+		finished = true
 		if err := p.finish(); err != nil {
 			return err
 		}
@@ -116,8 +123,8 @@ func importCSV(p *pipeline, stage *ingest.Stage, name string, r io.Reader, cfg c
 			p.changes = append(p.changes, p.state.Apply(rec.Identity)...)
 		}
 		stage.HandlePosition(rec.Position) // plausibility, then p.position
-		if p.err != nil {
-			return rows, rejected, p.err
+		if err := p.failure(); err != nil {
+			return rows, rejected, err
 		}
 	}
 	return rows, rejected, nil

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"io"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/sitrep-osint/sitrep"
@@ -15,7 +17,10 @@ import (
 )
 
 // pipeline wires the stages for replay and import: ingest -> track ->
-// store, with positions written in batches.
+// store. Positions, duplicate receptions and identity changes are collected
+// in batches and written by a separate goroutine, so that decoding and
+// storing use the two cores; a full batch waits for the previous one to be
+// written (back-pressure, at most two batches in memory).
 type pipeline struct {
 	ctx     context.Context
 	store   sitrep.Store
@@ -24,9 +29,24 @@ type pipeline struct {
 	batch   []sitrep.Position
 	dups    []dupSource
 	changes []sitrep.IdentityChange
-	err     error // the first store error; the pipeline stops writing after it
 
-	positions, changesN, rejected, decodeErrs int64
+	jobs   chan writeJob
+	free   chan writeJob // written batches, for reuse
+	done   sync.WaitGroup
+	failed atomic.Bool // set once the writer has failed; err then holds why
+	err    error       // written by the writer goroutine before failed is set
+
+	// Counted by the writer; read after finish.
+	positions, changesN int64
+	// Counted by the reading goroutine.
+	rejected, decodeErrs int64
+}
+
+// writeJob is one batch for the writer goroutine.
+type writeJob struct {
+	positions []sitrep.Position
+	dups      []dupSource
+	changes   []sitrep.IdentityChange
 }
 
 type dupSource struct {
@@ -53,8 +73,52 @@ func newPipeline(ctx context.Context, store sitrep.Store) (*pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &pipeline{ctx: ctx, store: store, state: st, dec: ais.NewDecoder(),
-		batch: make([]sitrep.Position, 0, batchSize)}, nil
+	p := &pipeline{ctx: ctx, store: store, state: st, dec: ais.NewDecoder(),
+		batch: make([]sitrep.Position, 0, batchSize),
+		jobs:  make(chan writeJob), free: make(chan writeJob, 1)}
+	p.done.Add(1)
+	go p.writer()
+	return p, nil
+}
+
+// writer writes the batches it receives until jobs is closed. After the
+// first error it records it and drops what follows.
+func (p *pipeline) writer() {
+	defer p.done.Done()
+	for j := range p.jobs {
+		if !p.failed.Load() {
+			if err := p.write(j); err != nil {
+				p.err = err
+				p.failed.Store(true)
+			}
+		}
+		j.positions, j.dups, j.changes = j.positions[:0], j.dups[:0], j.changes[:0]
+		select {
+		case p.free <- j:
+		default:
+		}
+	}
+}
+
+func (p *pipeline) write(j writeJob) error {
+	if len(j.positions) > 0 {
+		if err := p.store.AddPositions(p.ctx, j.positions); err != nil {
+			return err
+		}
+		p.positions += int64(len(j.positions))
+	}
+	for _, d := range j.dups {
+		if err := p.store.AddSources(p.ctx, d.mmsi, d.t, []sitrep.Provenance{d.src}); err != nil {
+			return err
+		}
+	}
+	if len(j.changes) > 0 {
+		if err := p.store.AddIdentityChanges(p.ctx, j.changes); err != nil {
+			return err
+		}
+		p.changesN += int64(len(j.changes))
+	}
+	return nil
 }
 
 // sink returns the ingest sink that feeds track state and the store.
@@ -78,29 +142,26 @@ func (p *pipeline) position(pos sitrep.Position) {
 	}
 }
 
-// flush writes what is pending. After a store error it keeps the first
-// error and drops further writes.
+// flush hands what is pending to the writer and starts new buffers.
 func (p *pipeline) flush() {
-	if p.err == nil && len(p.batch) > 0 {
-		p.err = p.store.AddPositions(p.ctx, p.batch)
-		if p.err == nil {
-			p.positions += int64(len(p.batch))
-		}
+	if len(p.batch) == 0 && len(p.dups) == 0 && len(p.changes) == 0 {
+		return
 	}
-	p.batch = p.batch[:0]
-	for _, d := range p.dups {
-		if p.err == nil {
-			p.err = p.store.AddSources(p.ctx, d.mmsi, d.t, []sitrep.Provenance{d.src})
-		}
+	p.jobs <- writeJob{positions: p.batch, dups: p.dups, changes: p.changes}
+	select {
+	case j := <-p.free:
+		p.batch, p.dups, p.changes = j.positions, j.dups, j.changes
+	default:
+		p.batch, p.dups, p.changes = make([]sitrep.Position, 0, batchSize), nil, nil
 	}
-	p.dups = p.dups[:0]
-	if p.err == nil && len(p.changes) > 0 {
-		p.err = p.store.AddIdentityChanges(p.ctx, p.changes)
-		if p.err == nil {
-			p.changesN += int64(len(p.changes))
-		}
+}
+
+// failure returns the writer's error once it has failed, else nil.
+func (p *pipeline) failure() error {
+	if p.failed.Load() {
+		return p.err
 	}
-	p.changes = p.changes[:0]
+	return nil
 }
 
 // nmeaStream ingests one NMEA stream. onLine is called every so often with
@@ -131,16 +192,19 @@ func (p *pipeline) nmeaStream(name string, r io.Reader, recv func() time.Time, o
 		if n++; n&0xFFFF == 0 && onProgress != nil {
 			onProgress(nr.Stats())
 		}
-		if p.err != nil {
-			return nr.Stats(), stage.Stats(), p.err
+		if err := p.failure(); err != nil {
+			return nr.Stats(), stage.Stats(), err
 		}
 	}
-	return nr.Stats(), stage.Stats(), p.err
+	return nr.Stats(), stage.Stats(), p.failure()
 }
 
-// finish flushes and stores the state of every vessel held.
+// finish flushes, waits for the writer and stores the state of every
+// vessel held. It must be called once, and the pipeline not used after.
 func (p *pipeline) finish() error {
 	p.flush()
+	close(p.jobs)
+	p.done.Wait()
 	if p.err != nil {
 		return p.err
 	}
@@ -150,4 +214,10 @@ func (p *pipeline) finish() error {
 		return err == nil
 	})
 	return err
+}
+
+// stop ends the writer without storing vessels, after an error elsewhere.
+func (p *pipeline) stop() {
+	close(p.jobs)
+	p.done.Wait()
 }

@@ -54,12 +54,16 @@ A progress line is shown on a terminal; a summary is printed at the end.`,
 			store.Close()
 			return err
 		}
+		fail := func(err error) error { // stop the writer, then close the store
+			p.stop()
+			store.Close()
+			return err
+		}
 		var lines, sentences, messages, skipped int64
 		for _, name := range args {
 			r, size, closeFn, err := openInput(name, cmd.InOrStdin())
 			if err != nil {
-				store.Close()
-				return err
+				return fail(err)
 			}
 			pr := &progressReader{r: r, size: size}
 			show := func(st nmea.Stats) {
@@ -71,8 +75,7 @@ A progress line is shown on a terminal; a summary is printed at the end.`,
 			closeFn()
 			lines, sentences, messages, skipped = lines+st.Lines, sentences+st.Sentences, messages+st.Messages, skipped+st.Skipped
 			if err != nil {
-				store.Close()
-				return fmt.Errorf("%s: %w", name, err)
+				return fail(fmt.Errorf("%s: %w", name, err))
 			}
 		}
 		if progress {

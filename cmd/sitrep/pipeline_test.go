@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/sitrep-osint/sitrep"
+	"github.com/sitrep-osint/sitrep/sqlite"
+)
+
+// failingStore is a real store whose AddPositions fails after the first
+// batch, as a full disk would.
+type failingStore struct {
+	sitrep.Store
+	calls int
+}
+
+var errDiskFull = errors.New("disk full (simulated)")
+
+func (f *failingStore) AddPositions(ctx context.Context, ps []sitrep.Position) error {
+	f.calls++
+	if f.calls > 1 {
+		return errDiskFull
+	}
+	return f.Store.AddPositions(ctx, ps)
+}
+
+// TestPipelineWriterError: a store error stops the pipeline with that
+// error, without deadlock, and what was written before it is kept.
+func TestPipelineWriterError(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	real, err := sqlite.Open(ctx, dir, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer real.Close()
+	fs := &failingStore{Store: real}
+	p, err := newPipeline(ctx, fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t0 := time.Date(2025, 1, 28, 0, 0, 0, 0, time.UTC)
+	for i := range 4 * batchSize { // simulated positions of one vessel
+		p.position(sitrep.Position{MMSI: 273000001, Time: t0.Add(time.Duration(i) * time.Second), Lat: 34.9, Lon: 35.85})
+		if p.failure() != nil {
+			break
+		}
+	}
+	if err := p.finish(); !errors.Is(err, errDiskFull) {
+		t.Fatalf("finish: %v, want the store's error", err)
+	}
+	if p.positions != batchSize {
+		t.Errorf("%d positions counted as stored, want the first batch of %d", p.positions, batchSize)
+	}
+	ps, err := real.Track(ctx, 273000001, sitrep.TimeRange{})
+	if err != nil || len(ps) != batchSize {
+		t.Errorf("stored %d positions (%v), want %d", len(ps), err, batchSize)
+	}
+}
