@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/sitrep-osint/sitrep"
 	"github.com/sitrep-osint/sitrep/chunk"
@@ -196,29 +197,8 @@ func errStoredCorrupt(err error) error {
 // Errors: the cause from rows or ctx; a corrupt chunk or recv column
 // (wrapping chunk.ErrCorrupt or errRecv), reported with EINTERNAL.
 func (r *chunkReader) appendRows(ctx context.Context, rows *sql.Rows, dst []stored, seen map[int64]bool, keep func(chunk.Point) bool) ([]stored, error) {
-	defer rows.Close()
-	r.raw = r.raw[:0]
-	total := 0
-	for rows.Next() {
-		var (
-			id, mmsi int64
-			n        int
-			c        rawChunk
-		)
-		if err := rows.Scan(&id, &mmsi, &n, &c.data, &c.recv); err != nil {
-			return dst, err
-		}
-		if seen != nil {
-			if seen[id] {
-				continue
-			}
-			seen[id] = true
-		}
-		c.mmsi = sitrep.MMSI(mmsi)
-		r.raw = append(r.raw, c)
-		total += n
-	}
-	if err := rows.Err(); err != nil {
+	total, err := r.scan(rows, seen)
+	if err != nil {
 		return dst, err
 	}
 	dst = slices.Grow(dst, total)
@@ -244,6 +224,95 @@ func (r *chunkReader) appendRows(ctx context.Context, rows *sql.Rows, dst []stor
 	}
 	clear(r.raw) // drop the blobs
 	return dst, nil
+}
+
+// scan reads every row (id, mmsi, n, data, recv) of rows whose id is not
+// yet in seen (nil: take all) into r.raw, in row order, closes rows and
+// returns the sum of their n.
+func (r *chunkReader) scan(rows *sql.Rows, seen map[int64]bool) (int, error) {
+	defer rows.Close()
+	r.raw = r.raw[:0]
+	total := 0
+	for rows.Next() {
+		var (
+			id, mmsi int64
+			n        int
+			c        rawChunk
+		)
+		if err := rows.Scan(&id, &mmsi, &n, &c.data, &c.recv); err != nil {
+			return 0, err
+		}
+		if seen != nil {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+		}
+		c.mmsi = sitrep.MMSI(mmsi)
+		r.raw = append(r.raw, c)
+		total += max(n, 0)
+	}
+	return total, rows.Err()
+}
+
+// positions decodes the chunks read by scan (total points in all) into
+// Positions, in chunk then point order, keeping the points with from <= T
+// < to, each with its first source as Sources (see Store.positions). It
+// reports whether the result is in non-decreasing time order. It checks
+// ctx between chunks.
+//
+// Errors: the cause from ctx; a corrupt chunk or recv column, reported
+// with EINTERNAL.
+func (r *chunkReader) positions(ctx context.Context, names sourceNames, total int, from, to int64) (ps []sitrep.Position, sorted bool, err error) {
+	ps = make([]sitrep.Position, 0, total)
+	sorted = true
+	last := int64(math.MinInt64)
+	// provs is an arena for the Sources of the positions: each gets a
+	// distinct one-element sub-slice (capacity one, so that appending to
+	// it copies). Its capacity bounds the points still to come.
+	var provs []sitrep.Provenance
+	seen := 0          // points decoded so far
+	defer clear(r.raw) // drop the blobs
+	for _, c := range r.raw {
+		if err := ctx.Err(); err != nil {
+			return nil, false, err
+		}
+		if err := r.it.Reset(c.data); err != nil {
+			return nil, false, errStoredCorrupt(err)
+		}
+		n := r.it.Info().Count
+		if r.lats, err = decodeRecv(c.recv, n, r.lats[:0]); err != nil {
+			return nil, false, errStoredCorrupt(err)
+		}
+		for i := 0; r.it.Next(); i++ {
+			p := r.it.At()
+			if p.T < from || p.T >= to {
+				continue
+			}
+			if p.T < last {
+				sorted = false
+			}
+			last = p.T
+			ps = append(ps, sitrep.Position{})
+			q := &ps[len(ps)-1]
+			setFromPoint(q, c.mmsi, &p)
+			if p.Source == 0 {
+				continue
+			}
+			if len(provs) == cap(provs) {
+				provs = make([]sitrep.Provenance, 0, max(total-seen-i, 1))
+			}
+			pv := names.provenance(p.Source)
+			pv.Received = time.UnixMilli(p.T + r.lats[i]).UTC()
+			provs = append(provs, pv)
+			q.Sources = provs[len(provs)-1 : len(provs) : len(provs)]
+		}
+		if err := r.it.Err(); err != nil {
+			return nil, false, errStoredCorrupt(err)
+		}
+		seen += n
+	}
+	return ps, sorted, nil
 }
 
 // floorMinute and ceilMinute round Unix ms outward to Unix minutes, clamped

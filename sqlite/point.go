@@ -91,16 +91,22 @@ func tenths(v float32, hi uint16) uint16 {
 // fromPoint converts a stored point of vessel mmsi back to a Position
 // without Sources.
 func fromPoint(mmsi sitrep.MMSI, q chunk.Point) sitrep.Position {
-	p := sitrep.Position{
-		MMSI:       mmsi,
-		Time:       time.UnixMilli(q.T).UTC(),
-		TimeSource: sitrep.TimeSource(q.Flags >> timeSrcShift & threeBits),
-		Lat:        float64(q.Lat) / coordScale,
-		Lon:        float64(q.Lon) / coordScale,
-		Accuracy:   q.Flags&flagAccuracy != 0,
-		Class:      sitrep.VesselClass(q.NavStatus >> classShift & threeBits),
-		Flags:      sitrep.PositionFlags(q.Flags >> flagShift & threeBits),
-	}
+	var p sitrep.Position
+	setFromPoint(&p, mmsi, &q)
+	return p
+}
+
+// setFromPoint sets the fields of *p, a zero Position, to the stored point
+// q of vessel mmsi, without Sources.
+func setFromPoint(p *sitrep.Position, mmsi sitrep.MMSI, q *chunk.Point) {
+	p.MMSI = mmsi
+	p.Time = time.UnixMilli(q.T).UTC()
+	p.TimeSource = sitrep.TimeSource(q.Flags >> timeSrcShift & threeBits)
+	p.Lat = float64(q.Lat) / coordScale
+	p.Lon = float64(q.Lon) / coordScale
+	p.Accuracy = q.Flags&flagAccuracy != 0
+	p.Class = sitrep.VesselClass(q.NavStatus >> classShift & threeBits)
+	p.Flags = sitrep.PositionFlags(q.Flags >> flagShift & threeBits)
 	if q.SOG != chunk.SOGNA {
 		p.SetSOG(float32(q.SOG) / 10)
 	}
@@ -113,7 +119,6 @@ func fromPoint(mmsi sitrep.MMSI, q chunk.Point) sitrep.Position {
 	if ns := q.NavStatus & navStatusMask; ns != chunk.NavStatusNA {
 		p.SetNavStatus(sitrep.NavStatus(ns))
 	}
-	return p
 }
 
 // ceilMilli returns the smallest Unix millisecond not before t.

@@ -176,14 +176,25 @@ func (s *Store) Track(ctx context.Context, mmsi sitrep.MMSI, r sitrep.TimeRange)
 	if err != nil {
 		return nil, wrap(op, err)
 	}
+	// Decode straight into the result: one vessel, chunks in time order,
+	// so the points are mostly sorted already.
 	var rd chunkReader
-	pts, err := rd.appendRows(ctx, rows, nil, nil, func(p chunk.Point) bool { return p.T >= from && p.T < to })
+	total, err := rd.scan(rows, nil)
 	if err != nil {
 		return nil, wrap(op, err)
 	}
-	sortStored(pts)
-	ps := s.positions(pts)
-	if err := s.attachExtras(ctx, ps); err != nil {
+	ps, sorted, err := rd.positions(ctx, s.srcs.snapshot(), total, from, to)
+	if err != nil {
+		return nil, wrap(op, err)
+	}
+	if !sorted {
+		slices.SortStableFunc(ps, func(a, b sitrep.Position) int { return a.Time.Compare(b.Time) })
+	}
+	if len(ps) == 0 {
+		return ps, nil
+	}
+	span := map[sitrep.MMSI][2]int64{mmsi: {ps[0].Time.UnixMilli(), ps[len(ps)-1].Time.UnixMilli()}}
+	if err := s.attachSpans(ctx, ps, span); err != nil {
 		return nil, wrap(op, err)
 	}
 	return ps, nil
@@ -313,6 +324,12 @@ func (s *Store) attachExtras(ctx context.Context, ps []sitrep.Position) error {
 		ce = ps[i].Time.UnixMilli()
 	}
 	flush()
+	return s.attachSpans(ctx, ps, span)
+}
+
+// attachSpans is attachExtras given span, the first and last time of each
+// vessel's positions in ps.
+func (s *Store) attachSpans(ctx context.Context, ps []sitrep.Position, span map[sitrep.MMSI][2]int64) error {
 	names := s.srcs.snapshot()
 	type hit struct {
 		mmsi sitrep.MMSI
