@@ -59,6 +59,18 @@ func appendBool(dst []byte, key string, v bool) []byte {
 	return append(dst, "false"...)
 }
 
+// appendMotionJSON appends the run of fields types 1-3 and 18 share, from
+// sog to second.
+func appendMotionJSON(dst []byte, sog Opt[float64], accuracy bool, lon, lat, cog Opt[float64], heading Opt[uint16], second Opt[uint8]) []byte {
+	dst = appendOptFloat(dst, `,"sog":`, sog, decTenths)
+	dst = appendBool(dst, `,"accuracy":`, accuracy)
+	dst = appendOptFloat(dst, `,"lon":`, lon, decDegrees)
+	dst = appendOptFloat(dst, `,"lat":`, lat, decDegrees)
+	dst = appendOptFloat(dst, `,"cog":`, cog, decTenths)
+	dst = appendOptUint(dst, `,"heading":`, heading)
+	return appendOptUint(dst, `,"second":`, second)
+}
+
 func (m *PositionReport) appendJSONFields(dst []byte) []byte {
 	dst = appendHeaderJSON(dst, &m.Header)
 	dst = appendOptUint(dst, `,"nav_status":`, m.NavStatus)
@@ -68,13 +80,7 @@ func (m *PositionReport) appendJSONFields(dst []byte) []byte {
 		dst = append(dst, m.Turn.String()...)
 		dst = append(dst, '"')
 	}
-	dst = appendOptFloat(dst, `,"sog":`, m.SOG, decTenths)
-	dst = appendBool(dst, `,"accuracy":`, m.Accuracy)
-	dst = appendOptFloat(dst, `,"lon":`, m.Lon, decDegrees)
-	dst = appendOptFloat(dst, `,"lat":`, m.Lat, decDegrees)
-	dst = appendOptFloat(dst, `,"cog":`, m.COG, decTenths)
-	dst = appendOptUint(dst, `,"heading":`, m.Heading)
-	dst = appendOptUint(dst, `,"second":`, m.Second)
+	dst = appendMotionJSON(dst, m.SOG, m.Accuracy, m.Lon, m.Lat, m.COG, m.Heading, m.Second)
 	dst = appendOptUint(dst, `,"maneuver":`, m.Maneuver)
 	dst = appendBool(dst, `,"raim":`, m.RAIM)
 	dst = append(dst, `,"radio":`...)
@@ -83,13 +89,7 @@ func (m *PositionReport) appendJSONFields(dst []byte) []byte {
 
 func (m *ClassBPosition) appendJSONFields(dst []byte) []byte {
 	dst = appendHeaderJSON(dst, &m.Header)
-	dst = appendOptFloat(dst, `,"sog":`, m.SOG, decTenths)
-	dst = appendBool(dst, `,"accuracy":`, m.Accuracy)
-	dst = appendOptFloat(dst, `,"lon":`, m.Lon, decDegrees)
-	dst = appendOptFloat(dst, `,"lat":`, m.Lat, decDegrees)
-	dst = appendOptFloat(dst, `,"cog":`, m.COG, decTenths)
-	dst = appendOptUint(dst, `,"heading":`, m.Heading)
-	dst = appendOptUint(dst, `,"second":`, m.Second)
+	dst = appendMotionJSON(dst, m.SOG, m.Accuracy, m.Lon, m.Lat, m.COG, m.Heading, m.Second)
 	dst = append(dst, `,"regional":`...)
 	dst = appendInt(dst, int64(m.Regional))
 	dst = appendBool(dst, `,"cs":`, m.CS)
