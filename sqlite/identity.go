@@ -25,36 +25,31 @@ func (s *Store) AddIdentityChanges(ctx context.Context, cs []sitrep.IdentityChan
 	if len(cs) == 0 {
 		return nil
 	}
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return wrap(op, err)
-	}
-	defer tx.Rollback()
-	for _, c := range cs {
-		var (
-			id            int64
-			old, new_     string
-			last, lastNew = int64(0), c.LastSeen.UnixMilli()
-		)
-		err := tx.QueryRowContext(ctx, `SELECT id, old, new, last_seen FROM identity_changes
-			WHERE mmsi = ? AND field = ? ORDER BY first_seen DESC, id DESC LIMIT 1`,
-			int64(c.MMSI), string(c.Field)).Scan(&id, &old, &new_, &last)
-		switch {
-		case err == nil && old == c.Old && new_ == c.New:
-			if lastNew > last {
-				_, err = tx.ExecContext(ctx, "UPDATE identity_changes SET last_seen = ? WHERE id = ?", lastNew, id)
+	return wrap(op, s.writeTx(ctx, func(tx *sql.Tx) error {
+		for _, c := range cs {
+			var (
+				id            int64
+				old, new_     string
+				last, lastNew = int64(0), c.LastSeen.UnixMilli()
+			)
+			err := tx.QueryRowContext(ctx, `SELECT id, old, new, last_seen FROM identity_changes
+				WHERE mmsi = ? AND field = ? ORDER BY first_seen DESC, id DESC LIMIT 1`,
+				int64(c.MMSI), string(c.Field)).Scan(&id, &old, &new_, &last)
+			switch {
+			case err == nil && old == c.Old && new_ == c.New:
+				if lastNew > last {
+					_, err = tx.ExecContext(ctx, "UPDATE identity_changes SET last_seen = ? WHERE id = ?", lastNew, id)
+				}
+			case err == nil || errors.Is(err, sql.ErrNoRows):
+				_, err = tx.ExecContext(ctx, `INSERT INTO identity_changes (mmsi, field, old, new, first_seen, last_seen)
+					VALUES (?, ?, ?, ?, ?, ?)`, int64(c.MMSI), string(c.Field), c.Old, c.New, c.FirstSeen.UnixMilli(), lastNew)
 			}
-		case err == nil || errors.Is(err, sql.ErrNoRows):
-			_, err = tx.ExecContext(ctx, `INSERT INTO identity_changes (mmsi, field, old, new, first_seen, last_seen)
-				VALUES (?, ?, ?, ?, ?, ?)`, int64(c.MMSI), string(c.Field), c.Old, c.New, c.FirstSeen.UnixMilli(), lastNew)
+			if err != nil {
+				return err
+			}
 		}
-		if err != nil {
-			return wrap(op, err)
-		}
-	}
-	return wrap(op, tx.Commit())
+		return nil
+	}))
 }
 
 // IdentityHistory returns the identity changes of mmsi ordered by

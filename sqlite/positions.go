@@ -47,60 +47,53 @@ func (s *Store) AddPositions(ctx context.Context, ps []sitrep.Position) error {
 		return cmp.Compare(a.i, b.i)
 	})
 
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return wrap(op, err)
-	}
-	defer tx.Rollback()
-	w, err := newChunkWriter(ctx, tx, false)
-	if err != nil {
-		return wrap(op, err)
-	}
-	defer w.close()
 	src := pending{d: s.srcs}
-	var extra *sql.Stmt
-	group := make([]stored, 0, 64)
-	for i := 0; i < len(keys); {
-		j := i
-		group = group[:0]
-		for ; j < len(keys) && keys[j].mmsi == keys[i].mmsi; j++ {
-			p := &ps[keys[j].i]
-			var id uint16
-			var lat int64
-			if len(p.Sources) > 0 {
-				if id, err = src.id(ctx, tx, sourceKey{p.Sources[0].Feed, p.Sources[0].Station}); err != nil {
-					return wrap(op, err)
-				}
-				lat = p.Sources[0].Received.UnixMilli() - keys[j].t
-			}
-			q, err := toPoint(p, id)
-			if err != nil {
-				return wrap(op, err)
-			}
-			group = append(group, stored{Point: q, lat: lat})
-			for _, pv := range p.Sources[min(1, len(p.Sources)):] {
-				if extra == nil {
-					if extra, err = tx.PrepareContext(ctx, insertExtra); err != nil {
-						return wrap(op, err)
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+		w, err := newChunkWriter(ctx, tx, false)
+		if err != nil {
+			return err
+		}
+		defer w.close()
+		var extra *sql.Stmt
+		group := make([]stored, 0, 64)
+		for i := 0; i < len(keys); {
+			j := i
+			group = group[:0]
+			for ; j < len(keys) && keys[j].mmsi == keys[i].mmsi; j++ {
+				p := &ps[keys[j].i]
+				var id uint16
+				var lat int64
+				if len(p.Sources) > 0 {
+					if id, err = src.id(ctx, tx, sourceKey{p.Sources[0].Feed, p.Sources[0].Station}); err != nil {
+						return err
 					}
-					defer extra.Close()
+					lat = p.Sources[0].Received.UnixMilli() - keys[j].t
 				}
-				if err := s.addExtra(ctx, tx, &src, extra, p.MMSI, keys[j].t, pv); err != nil {
-					return wrap(op, err)
+				q, err := toPoint(p, id)
+				if err != nil {
+					return err
+				}
+				group = append(group, stored{Point: q, lat: lat})
+				for _, pv := range p.Sources[min(1, len(p.Sources)):] {
+					if extra == nil {
+						if extra, err = tx.PrepareContext(ctx, insertExtra); err != nil {
+							return err
+						}
+						defer extra.Close()
+					}
+					if err := s.addExtra(ctx, tx, &src, extra, p.MMSI, keys[j].t, pv); err != nil {
+						return err
+					}
 				}
 			}
+			if err := w.write(ctx, keys[i].mmsi, group); err != nil {
+				return err
+			}
+			i = j
 		}
-		if err := w.write(ctx, keys[i].mmsi, group); err != nil {
-			return wrap(op, err)
-		}
-		i = j
-	}
-	if err := w.flush(ctx); err != nil {
-		return wrap(op, err)
-	}
-	if err := tx.Commit(); err != nil {
+		return w.flush(ctx)
+	})
+	if err != nil {
 		return wrap(op, err)
 	}
 	src.commit()
@@ -134,25 +127,21 @@ func (s *Store) AddSources(ctx context.Context, mmsi sitrep.MMSI, t time.Time, s
 	if len(srcs) == 0 {
 		return nil
 	}
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return wrap(op, err)
-	}
-	defer tx.Rollback()
-	stmt, err := tx.PrepareContext(ctx, insertExtra)
-	if err != nil {
-		return wrap(op, err)
-	}
-	defer stmt.Close()
 	src := pending{d: s.srcs}
-	for _, pv := range srcs {
-		if err := s.addExtra(ctx, tx, &src, stmt, mmsi, t.UnixMilli(), pv); err != nil {
-			return wrap(op, err)
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, insertExtra)
+		if err != nil {
+			return err
 		}
-	}
-	if err := tx.Commit(); err != nil {
+		defer stmt.Close()
+		for _, pv := range srcs {
+			if err := s.addExtra(ctx, tx, &src, stmt, mmsi, t.UnixMilli(), pv); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
 		return wrap(op, err)
 	}
 	src.commit()

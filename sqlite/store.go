@@ -153,6 +153,23 @@ func (s *Store) Check(ctx context.Context) error {
 	return nil
 }
 
+// writeTx runs fn in one write transaction, holding the writer lock, and
+// commits when fn returns nil; otherwise it rolls back and returns fn's
+// error. The caller wraps the error with its op.
+func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
 // wrap annotates err with op. A cancelled or expired context is passed
 // through unclassified (ErrorCode EINTERNAL, errors.Is sees it); an
 // *sitrep.Error keeps its code.
