@@ -35,6 +35,7 @@ their line and column (--errors) and counted; they never stop the import.`,
 		Args: cobra.MinimumNArgs(1),
 	}
 	dataDir := dataDirFlag(cmd)
+	received := receivedFlag(cmd)
 	cmd.Flags().StringVar(&columns, "columns", "", "CSV column mapping FIELD=HEADER,... (fields: mmsi,time,lat,lon,sog,cog,heading,nav_status,name,callsign,imo,ship_type,length,width,draught,destination,eta,class)")
 	cmd.Flags().StringVar(&timeFormat, "time-format", "", "CSV time format: a Go layout, unix, unixms or rfc3339 (default: by layout)")
 	cmd.Flags().BoolVar(&showErrors, "errors", false, "print each rejected row with its line and column to stderr")
@@ -67,6 +68,10 @@ their line and column (--errors) and counted; they never stop the import.`,
 		var rows, rejected int64
 		for _, name := range args {
 			stage := ingest.New(ingest.Config{Feed: name}, p.sink())
+			recv, err := received(name)
+			if err != nil {
+				return err
+			}
 			r, _, closeFn, err := openInput(name, cmd.InOrStdin())
 			if err != nil {
 				return err
@@ -74,7 +79,7 @@ their line and column (--errors) and counted; they never stop the import.`,
 			br := bufio.NewReaderSize(r, 64<<10)
 			first, _ := br.Peek(1)
 			if len(first) == 1 && strings.ContainsRune("!$\\", rune(first[0])) {
-				_, _, err = p.nmeaStream(name, br, time.Now, nil)
+				_, _, err = p.nmeaStream(name, br, recv, nil)
 			} else {
 				var n, rej int64
 				n, rej, err = importCSV(p, stage, name, br, csvimport.Config{Columns: cols, TimeFormat: timeFormat, Feed: name}, showErrors, errw)

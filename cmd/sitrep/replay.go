@@ -21,7 +21,9 @@ func newReplayCmd() *cobra.Command {
 the store in the data directory: positions with their provenance and
 plausibility flags, vessels with their identity, voyage and history of
 changes. Event time comes from each sentence's tag block, trailer or $PGHP
-header; sentences without one get the time they are read.
+header; sentences without one get the receive time chosen by --received
+(by default the file's modification time, so that replaying the same file
+gives the same store).
 
 A progress line is shown on a terminal; a summary is printed at the end.`,
 		Example: `  sitrep replay --data ./data testdata/ais/*.nmea
@@ -29,6 +31,7 @@ A progress line is shown on a terminal; a summary is printed at the end.`,
 		Args: cobra.MinimumNArgs(1),
 	}
 	dataDir := dataDirFlag(cmd)
+	received := receivedFlag(cmd)
 	cmd.Flags().BoolVar(&progress, "progress", isTerminal(os.Stderr), "show a progress line on stderr")
 	cpuProfile := cmd.Flags().String("cpuprofile", "", "write a Go CPU profile to this file (for performance work)")
 	_ = cmd.Flags().MarkHidden("cpuprofile")
@@ -61,6 +64,10 @@ A progress line is shown on a terminal; a summary is printed at the end.`,
 		}
 		var lines, sentences, messages, skipped int64
 		for _, name := range args {
+			recv, err := received(name)
+			if err != nil {
+				return fail(err)
+			}
 			r, size, closeFn, err := openInput(name, cmd.InOrStdin())
 			if err != nil {
 				return fail(err)
@@ -71,7 +78,7 @@ A progress line is shown on a terminal; a summary is printed at the end.`,
 					pr.show(cmd.ErrOrStderr(), name, st.Sentences+sentences, time.Since(start))
 				}
 			}
-			st, _, err := p.nmeaStream(name, pr, time.Now, show)
+			st, _, err := p.nmeaStream(name, pr, recv, show)
 			closeFn()
 			lines, sentences, messages, skipped = lines+st.Lines, sentences+st.Sentences, messages+st.Messages, skipped+st.Skipped
 			if err != nil {
