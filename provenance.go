@@ -14,8 +14,10 @@ type Provenance struct {
 	// Station is the receiving station as named by the tag block source
 	// (s:), or empty when the line carried none.
 	Station string `json:"station,omitempty"`
-	// Received is the wall-clock time our process read the line; it is not
-	// the event time (see Position.Time and TimeSource).
+	// Received is the wall-clock time our process read the line or, for a
+	// replayed capture, when the capture says the line was received (its
+	// timestamp, else a time the replay was given); it is not the event
+	// time (see Position.Time and TimeSource).
 	Received time.Time `json:"received"`
 }
 

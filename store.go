@@ -61,6 +61,9 @@ type VesselStore interface {
 	// PutVessel stores the current state of a vessel (identity, voyage,
 	// last position, first/last seen), replacing what was there.
 	PutVessel(ctx context.Context, v Vessel) error
+	// PutVessels stores several vessels as PutVessel does, in one
+	// transaction where the store has them: all or none.
+	PutVessels(ctx context.Context, vs []Vessel) error
 	// AddIdentityChanges appends to the identity history. A change equal
 	// in MMSI, field, old and new value to the newest stored change of that
 	// field extends its LastSeen instead of adding a row.

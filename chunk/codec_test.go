@@ -135,6 +135,9 @@ func TestEncoderPrefixAndReset(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if c := e.AppendChunk([]byte("x")); string(c) != "x"+string(want) {
+		t.Fatalf("AppendChunk differs from the chunk")
+	}
 	got := e.Bytes()
 	if string(got[:len(prefix)]) != string(prefix) || string(got[len(prefix):]) != string(want) {
 		t.Fatalf("chunk after a prefix differs from the chunk alone")

@@ -70,6 +70,18 @@ func (e *Encoder) Bytes() []byte {
 	return e.buf
 }
 
+// AppendChunk appends a copy of the chunk built so far, header completed,
+// to dst and returns it. Unlike Bytes it does not write to the Encoder, so
+// several goroutines may call it at once while no Append or Reset runs.
+func (e *Encoder) AppendChunk(dst []byte) []byte {
+	n := len(dst)
+	dst = append(dst, e.buf[e.start:]...)
+	h := dst[n:]
+	putHeader(h, e.count, e.minT, e.prev.T, e.box)
+	binary.LittleEndian.PutUint32(h[offCRC:], checksum(h))
+	return dst
+}
+
 // Append adds p to the chunk.
 //
 // Errors: ErrOutOfOrder (wrapped, naming both times) when p.T is before the

@@ -138,7 +138,18 @@ func (w *chunkWriter) writeOne(ctx context.Context, mmsi sitrep.MMSI, ps []store
 	}
 	w.buf = w.enc.Bytes()
 	w.rbuf = appendRecv(w.rbuf[:0], w.lats)
-	tMin, tMax, box := w.enc.MinTime(), w.enc.MaxTime(), w.enc.BBox()
+	return w.insertEncoded(ctx, mmsi, w.buf, w.rbuf)
+}
+
+// insertEncoded stores an encoded chunk of mmsi and its recv column. An
+// unboxed row is copied and inserted with others later (flush); a boxed
+// one is inserted now.
+func (w *chunkWriter) insertEncoded(ctx context.Context, mmsi sitrep.MMSI, data, recv []byte) error {
+	info, err := chunk.Stat(data)
+	if err != nil {
+		return err
+	}
+	tMin, tMax, box := info.MinTime, info.MaxTime, info.BBox
 	if !w.boxed {
 		if len(w.args) == 0 && cap(w.arena) < 1<<20 {
 			w.arena = make([]byte, 0, 1<<20)
@@ -146,19 +157,19 @@ func (w *chunkWriter) writeOne(ctx context.Context, mmsi sitrep.MMSI, ps []store
 		// Blobs are copied into the arena; when it grows, earlier slices
 		// keep pointing at the old array, which stays valid.
 		at := len(w.arena)
-		w.arena = append(w.arena, w.buf...)
-		data := w.arena[at:len(w.arena):len(w.arena)]
+		w.arena = append(w.arena, data...)
+		d := w.arena[at:len(w.arena):len(w.arena)]
 		at = len(w.arena)
-		w.arena = append(w.arena, w.rbuf...)
-		recv := w.arena[at:len(w.arena):len(w.arena)]
-		w.args = append(w.args, int64(mmsi), tMin, tMax, int64(len(ps)), int64(0),
-			int64(box.MinLat), int64(box.MaxLat), int64(box.MinLon), int64(box.MaxLon), data, recv)
+		w.arena = append(w.arena, recv...)
+		r := w.arena[at:len(w.arena):len(w.arena)]
+		w.args = append(w.args, int64(mmsi), tMin, tMax, int64(info.Count), int64(0),
+			int64(box.MinLat), int64(box.MaxLat), int64(box.MinLon), int64(box.MaxLon), d, r)
 		if len(w.args) == rowsPerInsert*11 {
 			return w.flush(ctx)
 		}
 		return nil
 	}
-	res, err := w.insChunk.ExecContext(ctx, int64(mmsi), tMin, tMax, len(ps), 1, nil, nil, nil, nil, w.buf, w.rbuf)
+	res, err := w.insChunk.ExecContext(ctx, int64(mmsi), tMin, tMax, info.Count, 1, nil, nil, nil, nil, data, recv)
 	if err != nil {
 		return err
 	}
@@ -197,12 +208,19 @@ func errStoredCorrupt(err error) error {
 // Errors: the cause from rows or ctx; a corrupt chunk or recv column
 // (wrapping chunk.ErrCorrupt or errRecv), reported with EINTERNAL.
 func (r *chunkReader) appendRows(ctx context.Context, rows *sql.Rows, dst []stored, seen map[int64]bool, keep func(chunk.Point) bool) ([]stored, error) {
-	total, err := r.scan(rows, seen)
-	if err != nil {
+	if _, err := r.scan(rows, seen); err != nil {
 		return dst, err
 	}
-	dst = slices.Grow(dst, total)
-	for _, c := range r.raw {
+	defer clear(r.raw) // drop the blobs
+	return r.decodeRaw(ctx, r.raw, dst, keep)
+}
+
+// decodeRaw appends to dst the points of the chunks raw for which keep
+// returns true, in chunk order. It checks ctx between chunks.
+//
+// Errors: as appendRows.
+func (r *chunkReader) decodeRaw(ctx context.Context, raw []rawChunk, dst []stored, keep func(chunk.Point) bool) ([]stored, error) {
+	for _, c := range raw {
 		if err := ctx.Err(); err != nil {
 			return dst, err
 		}
@@ -213,6 +231,7 @@ func (r *chunkReader) appendRows(ctx context.Context, rows *sql.Rows, dst []stor
 		if r.lats, err = decodeRecv(c.recv, r.it.Info().Count, r.lats[:0]); err != nil {
 			return dst, errStoredCorrupt(err)
 		}
+		dst = slices.Grow(dst, r.it.Info().Count)
 		for i := 0; r.it.Next(); i++ {
 			if p := r.it.At(); keep(p) {
 				dst = append(dst, stored{Point: p, lat: r.lats[i], mmsi: c.mmsi})
@@ -222,7 +241,6 @@ func (r *chunkReader) appendRows(ctx context.Context, rows *sql.Rows, dst []stor
 			return dst, errStoredCorrupt(err)
 		}
 	}
-	clear(r.raw) // drop the blobs
 	return dst, nil
 }
 

@@ -1,9 +1,11 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/sitrep-osint/sitrep"
@@ -13,13 +15,13 @@ import (
 // dayMs is a UTC day in milliseconds.
 const dayMs = 24 * 60 * 60 * 1000
 
-// Compact rewrites the chunks that end before olderThan: for each vessel
-// it merges them into one chunk per UTC day, drops the positions older
+// Compact flushes the head, then rewrites the positions before olderThan:
+// for each vessel it merges them into one chunk per UTC day, drops the positions older
 // than Now()-Retention and keeps, among the positions older than
 // Now()-DownsampleAfter, only the earliest of each DownsampleInterval
 // (Options). Receipts in extra_sources of dropped positions go with them.
-// Chunks that reach olderThan or later are left as they are, so callers
-// pass a time some way behind the newest data (an hour, say).
+// Positions at olderThan or later are left as they are, so callers pass a
+// time some way behind the newest data (an hour, say).
 //
 // Each vessel is rewritten in its own transaction (writers wait for one
 // vessel at most), so queries see either
@@ -33,6 +35,9 @@ const dayMs = 24 * 60 * 60 * 1000
 // stay compacted); EINTERNAL for a database error or a corrupt chunk.
 func (s *Store) Compact(ctx context.Context, olderThan time.Time) error {
 	const op = "sqlite.Compact"
+	if err := s.Flush(ctx); err != nil { // the head's positions become chunk rows first
+		return err
+	}
 	cutoff := olderThan.UnixMilli()
 	now := s.now()
 	keepFrom := int64(math.MinInt64)
@@ -44,7 +49,7 @@ func (s *Store) Compact(ctx context.Context, olderThan time.Time) error {
 		thinBefore = now.Add(-s.opts.DownsampleAfter).UnixMilli()
 	}
 	var mmsis []int64
-	rows, err := s.db.QueryContext(ctx, "SELECT DISTINCT mmsi FROM chunks WHERE t_max < ? ORDER BY mmsi", cutoff)
+	rows, err := s.db.QueryContext(ctx, "SELECT DISTINCT mmsi FROM chunks WHERE t_min < ? ORDER BY mmsi", cutoff)
 	if err != nil {
 		return wrap(op, err)
 	}
@@ -89,8 +94,8 @@ func (s *Store) Compact(ctx context.Context, olderThan time.Time) error {
 type compactor struct {
 	cutoff, keepFrom, thinBefore, interval int64
 
-	rd  chunkReader
-	pts []stored
+	rd        chunkReader
+	pts, tail []stored
 }
 
 // vessel compacts the chunks of mmsi that end before c.cutoff in one
@@ -103,7 +108,7 @@ func (c *compactor) vessel(ctx context.Context, db *sql.DB, mmsi sitrep.MMSI) (b
 	}
 	defer tx.Rollback()
 	rows, err := tx.QueryContext(ctx,
-		"SELECT id, mmsi, n, data, recv FROM chunks WHERE mmsi = ? AND t_max < ? ORDER BY t_min, id", int64(mmsi), c.cutoff)
+		"SELECT id, mmsi, n, data, recv FROM chunks WHERE mmsi = ? AND t_min < ? ORDER BY t_min, id", int64(mmsi), c.cutoff)
 	if err != nil {
 		return false, 0, err
 	}
@@ -120,6 +125,11 @@ func (c *compactor) vessel(ctx context.Context, db *sql.DB, mmsi sitrep.MMSI) (b
 		ids = append(ids, id)
 	}
 	sortStored(c.pts)
+	// Positions at or after the cutoff stay as they are, in a chunk of
+	// their own (a head flush writes chunks that may straddle it).
+	cut, _ := slices.BinarySearchFunc(c.pts, c.cutoff, func(p stored, t int64) int { return cmp.Compare(p.T, t) })
+	c.tail = append(c.tail[:0], c.pts[cut:]...)
+	c.pts = c.pts[:cut]
 
 	// Keep what retention and downsampling leave; remember what they drop.
 	kept := c.pts[:0]
@@ -165,6 +175,19 @@ func (c *compactor) vessel(ctx context.Context, db *sql.DB, mmsi sitrep.MMSI) (b
 			return false, 0, err
 		}
 	}
+	if len(c.tail) > 0 {
+		tw, err := newChunkWriter(ctx, tx, false)
+		if err != nil {
+			return false, 0, err
+		}
+		defer tw.close()
+		if err := tw.write(ctx, mmsi, c.tail); err != nil {
+			return false, 0, err
+		}
+		if err := tw.flush(ctx); err != nil {
+			return false, 0, err
+		}
+	}
 	w, err := newChunkWriter(ctx, tx, true)
 	if err != nil {
 		return false, 0, err
@@ -192,10 +215,10 @@ func (c *compactor) vessel(ctx context.Context, db *sql.DB, mmsi sitrep.MMSI) (b
 	return true, len(droppedT), tx.Commit()
 }
 
-// scanSpans reads the time spans of the chunks of mmsi ending before
+// scanSpans reads the time spans of the chunks of mmsi starting before
 // cutoff; that of an unboxed chunk as longer than a day.
 func scanSpans(ctx context.Context, tx *sql.Tx, mmsi sitrep.MMSI, cutoff int64, dst *[]struct{ a, b int64 }) error {
-	rows, err := tx.QueryContext(ctx, "SELECT t_min, t_max, boxed FROM chunks WHERE mmsi = ? AND t_max < ?", int64(mmsi), cutoff)
+	rows, err := tx.QueryContext(ctx, "SELECT t_min, t_max, boxed FROM chunks WHERE mmsi = ? AND t_min < ?", int64(mmsi), cutoff)
 	if err != nil {
 		return err
 	}

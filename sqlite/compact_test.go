@@ -78,7 +78,8 @@ func ingestDays(t *testing.T, s *Store, n int, hours int) *simFleet {
 
 func TestCompactKeepsResults(t *testing.T) {
 	dir := t.TempDir()
-	s := openTest(t, dir, Options{})
+	// A small head: many flushes, chunks straddling the cutoff.
+	s := openTest(t, dir, Options{HeadPoints: 5000})
 	f := ingestDays(t, s, 30, 60)
 	var mmsis []sitrep.MMSI
 	for _, v := range f.vessels {

@@ -12,10 +12,12 @@ import (
 	"github.com/sitrep-osint/sitrep/chunk"
 )
 
-// AddPositions stores ps as one chunk per vessel in one transaction; see
-// sitrep.PositionStore. When it returns nil the batch is committed with
-// synchronous=FULL, so it survives a process crash or power loss. It
-// stores nothing when it fails.
+// AddPositions stores ps in one transaction: as one head_log row, then in
+// the in-memory head, which a flush later writes as chunk rows (head.go);
+// see sitrep.PositionStore. When it returns nil the batch is committed
+// with synchronous=FULL, so it survives a process crash or power loss. It
+// stores nothing when it fails. A flush that fails after the commit is
+// logged, not returned: the batch is stored, and the next write retries.
 //
 // Errors: EINVALID for a position that cannot be stored (see toPoint);
 // ECONFLICT when the batch would add a 65536th receiver; the context's
@@ -47,57 +49,101 @@ func (s *Store) AddPositions(ctx context.Context, ps []sitrep.Position) error {
 		return cmp.Compare(a.i, b.i)
 	})
 
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	src := pending{d: s.srcs}
-	err := s.writeTx(ctx, func(tx *sql.Tx) error {
-		w, err := newChunkWriter(ctx, tx, false)
-		if err != nil {
-			return err
-		}
-		defer w.close()
+	pts := make([]stored, len(keys))
+	err := s.txLocked(ctx, func(tx *sql.Tx) error {
 		var extra *sql.Stmt
-		group := make([]stored, 0, 64)
-		for i := 0; i < len(keys); {
-			j := i
-			group = group[:0]
-			for ; j < len(keys) && keys[j].mmsi == keys[i].mmsi; j++ {
-				p := &ps[keys[j].i]
-				var id uint16
-				var lat int64
-				if len(p.Sources) > 0 {
-					if id, err = src.id(ctx, tx, sourceKey{p.Sources[0].Feed, p.Sources[0].Station}); err != nil {
-						return err
-					}
-					lat = p.Sources[0].Received.UnixMilli() - keys[j].t
-				}
-				q, err := toPoint(p, id)
-				if err != nil {
+		for j, k := range keys {
+			p := &ps[k.i]
+			var id uint16
+			var lat int64
+			var err error
+			if len(p.Sources) > 0 {
+				if id, err = src.id(ctx, tx, sourceKey{p.Sources[0].Feed, p.Sources[0].Station}); err != nil {
 					return err
 				}
-				group = append(group, stored{Point: q, lat: lat})
-				for _, pv := range p.Sources[min(1, len(p.Sources)):] {
-					if extra == nil {
-						if extra, err = tx.PrepareContext(ctx, insertExtra); err != nil {
-							return err
-						}
-						defer extra.Close()
-					}
-					if err := s.addExtra(ctx, tx, &src, extra, p.MMSI, keys[j].t, pv); err != nil {
-						return err
-					}
-				}
+				lat = p.Sources[0].Received.UnixMilli() - k.t
 			}
-			if err := w.write(ctx, keys[i].mmsi, group); err != nil {
+			q, err := toPoint(p, id)
+			if err != nil {
 				return err
 			}
-			i = j
+			pts[j] = stored{Point: q, lat: lat, mmsi: k.mmsi}
+			for _, pv := range p.Sources[min(1, len(p.Sources)):] {
+				if extra == nil {
+					if extra, err = tx.PrepareContext(ctx, insertExtra); err != nil {
+						return err
+					}
+					defer extra.Close()
+				}
+				if err := s.addExtra(ctx, tx, &src, extra, p.MMSI, k.t, pv); err != nil {
+					return err
+				}
+			}
 		}
-		return w.flush(ctx)
+		_, err := tx.ExecContext(ctx, "INSERT INTO head_log (data) VALUES (?)", encodeLog(pts))
+		return err
 	})
 	if err != nil {
 		return wrap(op, err)
 	}
 	src.commit()
+	s.head.mu.Lock()
+	for i := 0; i < len(pts); {
+		j := i
+		for j < len(pts) && pts[j].mmsi == pts[i].mmsi {
+			j++
+		}
+		s.head.add(pts[i].mmsi, pts[i:j])
+		i = j
+	}
+	full := s.head.points >= s.headPoints()
+	s.head.mu.Unlock()
+	if full {
+		if err := s.flushLocked(ctx); err != nil {
+			s.log.Error("sqlite: flushing the head", "err", err)
+		}
+	}
 	return nil
+}
+
+// headPoints is Options.HeadPoints or its default.
+func (s *Store) headPoints() int {
+	if s.opts.HeadPoints > 0 {
+		return s.opts.HeadPoints
+	}
+	return 1 << 20
+}
+
+// encodeLog encodes pts, sorted by MMSI then time, as a head_log blob.
+func encodeLog(pts []stored) []byte {
+	out := make([]byte, 1, 16*len(pts)+64)
+	out[0] = logVersion
+	var (
+		enc  chunk.Encoder
+		buf  []byte
+		lats []int64
+		rbuf []byte
+	)
+	for i := 0; i < len(pts); {
+		enc.Reset(buf[:0])
+		lats = lats[:0]
+		j := i
+		for ; j < len(pts) && pts[j].mmsi == pts[i].mmsi; j++ {
+			if enc.Len() == chunk.MaxPoints {
+				break
+			}
+			_ = enc.Append(pts[j].Point) // sorted by time, not full
+			lats = append(lats, pts[j].lat)
+		}
+		buf = enc.Bytes()
+		rbuf = appendRecv(rbuf[:0], lats)
+		out = appendLogGroup(out, pts[i].mmsi, buf, rbuf)
+		i = j
+	}
+	return out
 }
 
 // insertExtra records one more receipt of a position.
@@ -159,19 +205,31 @@ func (s *Store) Track(ctx context.Context, mmsi sitrep.MMSI, r sitrep.TimeRange)
 	if from >= to {
 		return []sitrep.Position{}, nil
 	}
-	rows, err := s.db.QueryContext(ctx,
+	var hc []rawChunk
+	tx, err := s.readTx(ctx, func(h *head) { hc = h.vesselLocked(mmsi, from, to) })
+	if err != nil {
+		return nil, wrap(op, err)
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx,
 		"SELECT id, mmsi, n, data, recv FROM chunks WHERE mmsi = ? AND t_min < ? AND t_max >= ? ORDER BY t_min, id",
 		int64(mmsi), to, from)
 	if err != nil {
 		return nil, wrap(op, err)
 	}
-	// Decode straight into the result: one vessel, chunks in time order,
-	// so the points are mostly sorted already.
+	// Decode straight into the result: one vessel, chunks in time order
+	// (then the head, newer), so the points are mostly sorted already.
 	var rd chunkReader
 	total, err := rd.scan(rows, nil)
 	if err != nil {
 		return nil, wrap(op, err)
 	}
+	for _, c := range hc {
+		if info, err := chunk.Stat(c.data); err == nil {
+			total += info.Count
+		}
+	}
+	rd.raw = append(rd.raw, hc...)
 	ps, sorted, err := rd.positions(ctx, s.srcs.snapshot(), total, from, to)
 	if err != nil {
 		return nil, wrap(op, err)
@@ -209,13 +267,31 @@ func (s *Store) PositionsIn(ctx context.Context, a sitrep.Area, r sitrep.TimeRan
 		return p.T >= from && p.T < to &&
 			a.Contains(float64(p.Lat)/coordScale, float64(p.Lon)/coordScale)
 	}
+	latMin, latMax := int32(unitsFloor(a.MinLat)), int32(unitsCeil(a.MaxLat))
+	inBox := func(b chunk.BBox) bool {
+		if b.MaxLat < latMin || b.MinLat > latMax {
+			return false
+		}
+		for _, lon := range lons {
+			if int64(b.MaxLon) >= lon[0] && int64(b.MinLon) <= lon[1] {
+				return true
+			}
+		}
+		return false
+	}
+	var hc []rawChunk
+	tx, err := s.readTx(ctx, func(h *head) { hc = h.allLocked(from, to, inBox) })
+	if err != nil {
+		return nil, wrap(op, err)
+	}
+	defer tx.Rollback()
 	var (
 		rd   chunkReader
 		pts  []stored
 		seen = map[int64]bool{}
 	)
 	for _, lon := range lons {
-		rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.mmsi, c.n, c.data, c.recv
+		rows, err := tx.QueryContext(ctx, `SELECT c.id, c.mmsi, c.n, c.data, c.recv
 			FROM chunk_boxes b JOIN chunks c ON c.id = b.id
 			WHERE b.t0 <= ? AND b.t1 >= ? AND b.lat0 <= ? AND b.lat1 >= ? AND b.lon0 <= ? AND b.lon1 >= ?`,
 			ceilMinute(to), floorMinute(from), unitsCeil(a.MaxLat), unitsFloor(a.MinLat), lon[1], lon[0])
@@ -225,7 +301,7 @@ func (s *Store) PositionsIn(ctx context.Context, a sitrep.Area, r sitrep.TimeRan
 		if pts, err = rd.appendRows(ctx, rows, pts, seen, keep); err != nil {
 			return nil, wrap(op, err)
 		}
-		rows, err = s.db.QueryContext(ctx, `SELECT id, mmsi, n, data, recv FROM chunks
+		rows, err = tx.QueryContext(ctx, `SELECT id, mmsi, n, data, recv FROM chunks
 			WHERE boxed = 0 AND t_min < ? AND t_max >= ? AND lat_min <= ? AND lat_max >= ? AND lon_min <= ? AND lon_max >= ?`,
 			to, from, unitsCeil(a.MaxLat), unitsFloor(a.MinLat), lon[1], lon[0])
 		if err != nil {
@@ -234,6 +310,9 @@ func (s *Store) PositionsIn(ctx context.Context, a sitrep.Area, r sitrep.TimeRan
 		if pts, err = rd.appendRows(ctx, rows, pts, seen, keep); err != nil {
 			return nil, wrap(op, err)
 		}
+	}
+	if pts, err = rd.decodeRaw(ctx, hc, pts, keep); err != nil {
+		return nil, wrap(op, err)
 	}
 	sortStored(pts)
 	if limit > 0 && len(pts) > limit {

@@ -38,6 +38,12 @@ type Options struct {
 	// BusyTimeout is how long a statement waits for a lock held by another
 	// connection or process; zero means 5 s.
 	BusyTimeout time.Duration
+	// HeadPoints is how many positions the store keeps in memory (already
+	// committed to the head log, so never at risk) before it writes them
+	// as one chunk row per vessel; see head.go. More means larger chunks
+	// (fewer bytes per position on disk, faster writes) and more memory,
+	// about 10 bytes a position. Zero means 1,048,576.
+	HeadPoints int
 }
 
 // Store is a sitrep.Store in a SQLite database. It is safe for concurrent
@@ -52,6 +58,7 @@ type Store struct {
 	// handler, and guards the write side of srcs.
 	wmu  sync.Mutex
 	srcs *sourceDict
+	head head
 
 	closeOnce sync.Once
 	closeErr  error
@@ -109,17 +116,31 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, wrap(op, err)
 	}
+	if err := s.loadHead(ctx); err != nil {
+		db.Close()
+		return nil, wrap(op, err)
+	}
 	return s, nil
 }
 
-// Close checkpoints the WAL into the database file and closes the store.
-// Calling it again returns the first result.
+// Close flushes the head (see Flush), returns free pages to the file
+// system, checkpoints the WAL into the database file and closes the store.
+// Calling it again returns the first result. A failed flush loses nothing
+// (the head log keeps the positions for the next Open) but is returned.
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
+		ctx := context.Background()
+		if err := s.Flush(ctx); err != nil {
+			s.log.Error("sqlite: flush on close", "err", err)
+			s.closeErr = err
+		}
+		if _, err := s.db.Exec("PRAGMA incremental_vacuum"); err != nil {
+			s.log.Warn("sqlite: vacuum on close", "err", err)
+		}
 		if _, err := s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
 			s.log.Warn("sqlite: checkpoint on close", "err", err)
 		}
-		if err := s.db.Close(); err != nil {
+		if err := s.db.Close(); err != nil && s.closeErr == nil {
 			s.closeErr = wrap("sqlite.Close", err)
 		}
 	})
@@ -159,6 +180,11 @@ func (s *Store) Check(ctx context.Context) error {
 func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	return s.txLocked(ctx, fn)
+}
+
+// txLocked is writeTx for a caller that holds s.wmu.
+func (s *Store) txLocked(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err

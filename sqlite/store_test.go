@@ -25,6 +25,15 @@ func TestContract(t *testing.T) {
 	})
 }
 
+// TestContractSmallHead runs the contract with a head that flushes every
+// few positions, so that queries meet positions both in the head and in
+// chunk rows, and a vessel's positions straddle flushes.
+func TestContractSmallHead(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, dir string) sitrep.Store {
+		return openTest(t, dir, Options{HeadPoints: 5})
+	})
+}
+
 func TestMigrations(t *testing.T) {
 	dir := t.TempDir()
 	s := openTest(t, dir, Options{})
@@ -61,6 +70,9 @@ func TestCorruptChunkIsAnError(t *testing.T) {
 	defer s.Close()
 	p := sitrep.Position{MMSI: 273000001, Time: simStart, Lat: 1, Lon: 2}
 	if err := s.AddPositions(t.Context(), []sitrep.Position{p, p}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Flush(t.Context()); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.db.Exec("UPDATE chunks SET data = substr(data, 1, length(data) - 1) || x'ff'"); err != nil {

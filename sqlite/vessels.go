@@ -22,35 +22,62 @@ const vesselColumns = `mmsi, imo, name, callsign, ship_type, flag, length, beam,
 // Errors: the context's error when ctx ends first; EINTERNAL for a
 // database error.
 func (s *Store) PutVessel(ctx context.Context, v sitrep.Vessel) error {
-	const op = "sqlite.PutVessel"
-	var port, last any
-	if v.DestinationPort != nil {
-		b, err := json.Marshal(v.DestinationPort)
+	return wrap("sqlite.PutVessel", s.putVessels(ctx, []sitrep.Vessel{v}))
+}
+
+// PutVessels stores vs in one transaction, as PutVessel does each; see
+// sitrep.VesselStore.
+//
+// Errors: as PutVessel; on error nothing is stored.
+func (s *Store) PutVessels(ctx context.Context, vs []sitrep.Vessel) error {
+	return wrap("sqlite.PutVessels", s.putVessels(ctx, vs))
+}
+
+func (s *Store) putVessels(ctx context.Context, vs []sitrep.Vessel) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if len(vs) == 0 {
+		return nil
+	}
+	return s.writeTx(ctx, func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO vessels (`+vesselColumns+`,
+			name_key, callsign_key, mmsi_key, imo_key)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
-			return wrap(op, err)
+			return err
 		}
-		port = string(b)
-	}
-	if v.LastPosition != nil {
-		b, err := json.Marshal(v.LastPosition)
-		if err != nil {
-			return wrap(op, err)
+		defer stmt.Close()
+		for i := range vs {
+			v := &vs[i]
+			var port, last any
+			if v.DestinationPort != nil {
+				b, err := json.Marshal(v.DestinationPort)
+				if err != nil {
+					return err
+				}
+				port = string(b)
+			}
+			if v.LastPosition != nil {
+				b, err := json.Marshal(v.LastPosition)
+				if err != nil {
+					return err
+				}
+				last = string(b)
+			}
+			imoKey := ""
+			if v.IMO != 0 {
+				imoKey = strconv.FormatUint(uint64(v.IMO), 10)
+			}
+			if _, err := stmt.ExecContext(ctx,
+				int64(v.MMSI), int64(v.IMO), v.Name, v.Callsign, int64(v.ShipType), v.Flag, int64(v.Length), int64(v.Beam), int64(v.Class),
+				v.Destination, port, nullMilli(v.ETA), float64(v.Draught), last, nullMilli(v.FirstSeen), nullMilli(v.LastSeen),
+				strings.ToLower(v.Name), strings.ToLower(v.Callsign), v.MMSI.String(), imoKey); err != nil {
+				return err
+			}
 		}
-		last = string(b)
-	}
-	imoKey := ""
-	if v.IMO != 0 {
-		imoKey = strconv.FormatUint(uint64(v.IMO), 10)
-	}
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
-	_, err := s.db.ExecContext(ctx, `INSERT OR REPLACE INTO vessels (`+vesselColumns+`,
-		name_key, callsign_key, mmsi_key, imo_key)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		int64(v.MMSI), int64(v.IMO), v.Name, v.Callsign, int64(v.ShipType), v.Flag, int64(v.Length), int64(v.Beam), int64(v.Class),
-		v.Destination, port, nullMilli(v.ETA), float64(v.Draught), last, nullMilli(v.FirstSeen), nullMilli(v.LastSeen),
-		strings.ToLower(v.Name), strings.ToLower(v.Callsign), v.MMSI.String(), imoKey)
-	return wrap(op, err)
+		return nil
+	})
 }
 
 // Vessel returns the vessel with mmsi; see sitrep.VesselStore.

@@ -164,9 +164,9 @@ func (p *pipeline) failure() error {
 	return nil
 }
 
-// nmeaStream ingests one NMEA stream. onLine is called every so often with
-// the reader's stats (for progress).
-func (p *pipeline) nmeaStream(name string, r io.Reader, recv func() time.Time, onProgress func(nmea.Stats)) (nmea.Stats, ingest.Stats, error) {
+// nmeaStream ingests one NMEA stream; recv gives each message's receive
+// time. onProgress is called every so often with the reader's stats.
+func (p *pipeline) nmeaStream(name string, r io.Reader, recv func(*nmea.Message) time.Time, onProgress func(nmea.Stats)) (nmea.Stats, ingest.Stats, error) {
 	stage := ingest.New(ingest.Config{Feed: name}, p.sink())
 	nr := nmea.NewReader(r, nmea.ReaderConfig{Source: name})
 	n := 0
@@ -188,7 +188,7 @@ func (p *pipeline) nmeaStream(name string, r io.Reader, recv func() time.Time, o
 			p.decodeErrs++
 			continue
 		}
-		stage.Handle(msg, m, recv())
+		stage.Handle(msg, m, recv(msg))
 		if n++; n&0xFFFF == 0 && onProgress != nil {
 			onProgress(nr.Stats())
 		}
@@ -208,12 +208,12 @@ func (p *pipeline) finish() error {
 	if p.err != nil {
 		return p.err
 	}
-	var err error
+	var vs []sitrep.Vessel
 	p.state.Each(func(v *sitrep.Vessel) bool {
-		err = p.store.PutVessel(p.ctx, *v)
-		return err == nil
+		vs = append(vs, *v)
+		return true
 	})
-	return err
+	return p.store.PutVessels(p.ctx, vs)
 }
 
 // stop ends the writer without storing vessels, after an error elsewhere.

@@ -85,6 +85,23 @@ func testPutVessel(t *testing.T, h *harness) {
 		t.Fatalf("Vessel: %v", err)
 	}
 	equalVessel(t, "after replacing PutVessel", got, v2)
+
+	// PutVessels: several at once, replacing as PutVessel does.
+	v3 := vessel(273000002, "SIM SPARTA II", "UBXX2", 9160994)
+	v1.Name = "SIM SPARTA V"
+	if err := s.PutVessels(ctx(t), []sitrep.Vessel{v1, v3}); err != nil {
+		t.Fatalf("PutVessels: %v", err)
+	}
+	for _, want := range []sitrep.Vessel{v1, v3} {
+		got, err := s.Vessel(ctx(t), want.MMSI)
+		if err != nil {
+			t.Fatalf("Vessel(%v) after PutVessels: %v", want.MMSI, err)
+		}
+		equalVessel(t, "after PutVessels", got, want)
+	}
+	if err := s.PutVessels(ctx(t), nil); err != nil {
+		t.Errorf("PutVessels(nil): %v", err)
+	}
 }
 
 // testVesselsSearch checks prefix search by name, call sign, MMSI and IMO,
