@@ -51,6 +51,12 @@ type PositionStore interface {
 	// Track returns one vessel's positions in the range, ordered by time;
 	// an empty slice (not an error) when there are none.
 	Track(ctx context.Context, mmsi MMSI, r TimeRange) ([]Position, error)
+	// TrackFunc calls fn with each position Track would return, in the
+	// same order, without holding the whole track in memory (for exports
+	// and long histories). The Position and its Sources are only valid
+	// during the call: fn copies what it keeps. An error from fn stops the
+	// walk and is returned as is.
+	TrackFunc(ctx context.Context, mmsi MMSI, r TimeRange, fn func(*Position) error) error
 	// PositionsIn returns the positions inside the area and range, ordered
 	// by time then MMSI, at most limit of them (limit <= 0: no limit).
 	PositionsIn(ctx context.Context, a Area, r TimeRange, limit int) ([]Position, error)

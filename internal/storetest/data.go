@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -179,6 +180,33 @@ func track(t *testing.T, s sitrep.Store, m sitrep.MMSI, r sitrep.TimeRange) []si
 	ps, err := s.Track(ctx(t), m, r)
 	if err != nil {
 		t.Fatalf("Track(%v, %v): %v", m, r, err)
+	}
+	// TrackFunc must walk exactly what Track returns.
+	var walked []sitrep.Position
+	err = s.TrackFunc(ctx(t), m, r, func(p *sitrep.Position) error {
+		q := *p
+		q.Sources = slices.Clone(p.Sources)
+		walked = append(walked, q)
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("TrackFunc(%v, %v): %v", m, r, err)
+	}
+	if len(walked) != len(ps) {
+		t.Fatalf("TrackFunc(%v, %v) walked %d positions, Track returned %d", m, r, len(walked), len(ps))
+	}
+	for i := range ps {
+		if !reflect.DeepEqual(walked[i], ps[i]) {
+			t.Fatalf("TrackFunc(%v, %v) position %d:\n got %+v\nwant %+v", m, r, i, walked[i], ps[i])
+		}
+	}
+	if len(ps) > 1 { // an error from fn stops the walk and comes back
+		stop := errors.New("stop")
+		n := 0
+		err := s.TrackFunc(ctx(t), m, r, func(*sitrep.Position) error { n++; return stop })
+		if err != stop || n != 1 {
+			t.Fatalf("TrackFunc with fn failing: %d calls, err %v; want 1 call and fn's error", n, err)
+		}
 	}
 	return ps
 }

@@ -1,0 +1,163 @@
+package sqlite
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/sitrep-osint/sitrep"
+	"github.com/sitrep-osint/sitrep/chunk"
+)
+
+// TrackFunc calls fn with each position of mmsi in r, in the order and
+// with the Sources that Track returns, decoding one chunk at a time rather
+// than building the whole track; see sitrep.PositionStore. The Position
+// and its Sources are reused between calls. When the chunks overlap in
+// time (late positions), it sorts the vessel's points in range first,
+// holding them in their compact stored form.
+//
+// Errors: an error from fn, returned as is; otherwise as Track.
+func (s *Store) TrackFunc(ctx context.Context, mmsi sitrep.MMSI, r sitrep.TimeRange, fn func(*sitrep.Position) error) error {
+	const op = "sqlite.TrackFunc"
+	from, to := msRange(r)
+	if from >= to {
+		return nil
+	}
+	var hc []rawChunk
+	tx, err := s.readTx(ctx, func(h *head) { hc = h.vesselLocked(mmsi, from, to) })
+	if err != nil {
+		return wrap(op, err)
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx,
+		"SELECT id, mmsi, n, data, recv FROM chunks WHERE mmsi = ? AND t_min < ? AND t_max >= ? ORDER BY t_min, id",
+		int64(mmsi), to, from)
+	if err != nil {
+		return wrap(op, err)
+	}
+	var rd chunkReader
+	if _, err := rd.scan(rows, nil); err != nil {
+		return wrap(op, err)
+	}
+	rd.raw = append(rd.raw, hc...)
+	defer clear(rd.raw)
+	extras, err := s.extrasOf(ctx, tx, mmsi, from, to)
+	if err != nil {
+		return wrap(op, err)
+	}
+	tx.Rollback()
+
+	w := trackWalker{names: s.srcs.snapshot(), extras: extras, fn: fn, mmsi: mmsi, lastT: math.MinInt64}
+	ordered, last := true, int64(math.MinInt64)
+	for _, c := range rd.raw {
+		info, err := chunk.Stat(c.data)
+		if err != nil {
+			return wrap(op, errStoredCorrupt(err))
+		}
+		if info.Count > 0 {
+			ordered = ordered && info.MinTime >= last
+			last = max(last, info.MaxTime)
+		}
+	}
+	if !ordered {
+		pts, err := rd.decodeRaw(ctx, rd.raw, nil, func(p chunk.Point) bool { return p.T >= from && p.T < to })
+		if err != nil {
+			return wrap(op, err)
+		}
+		slices.SortStableFunc(pts, func(a, b stored) int { return cmp.Compare(a.T, b.T) })
+		for i := range pts {
+			if err := w.emit(&pts[i].Point, pts[i].lat); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for _, c := range rd.raw {
+		if err := ctx.Err(); err != nil {
+			return wrap(op, err)
+		}
+		if err := rd.it.Reset(c.data); err != nil {
+			return wrap(op, errStoredCorrupt(err))
+		}
+		if rd.lats, err = decodeRecv(c.recv, rd.it.Info().Count, rd.lats[:0]); err != nil {
+			return wrap(op, errStoredCorrupt(err))
+		}
+		for i := 0; rd.it.Next(); i++ {
+			p := rd.it.At()
+			if p.T < from || p.T >= to {
+				continue
+			}
+			if err := w.emit(&p, rd.lats[i]); err != nil {
+				return err
+			}
+		}
+		if err := rd.it.Err(); err != nil {
+			return wrap(op, errStoredCorrupt(err))
+		}
+	}
+	return nil
+}
+
+// trackWalker turns stored points into the Position handed to fn.
+type trackWalker struct {
+	names  sourceNames
+	extras map[int64][]sitrep.Provenance
+	fn     func(*sitrep.Position) error
+	mmsi   sitrep.MMSI
+	pos    sitrep.Position
+	srcs   []sitrep.Provenance
+	lastT  int64
+}
+
+// emit hands one point with receipt latency lat to fn. The extra receipts
+// of a time go to the first position of that time, as in Track.
+func (w *trackWalker) emit(p *chunk.Point, lat int64) error {
+	w.pos = sitrep.Position{}
+	setFromPoint(&w.pos, w.mmsi, p)
+	w.srcs = w.srcs[:0]
+	if p.Source != 0 {
+		pv := w.names.provenance(p.Source)
+		pv.Received = time.UnixMilli(p.T + lat).UTC()
+		w.srcs = append(w.srcs, pv)
+	}
+	if p.T != w.lastT {
+		if ex := w.extras[p.T]; len(ex) > 0 {
+			w.srcs = append(w.srcs, ex...)
+			slices.SortStableFunc(w.srcs, func(a, b sitrep.Provenance) int { return a.Received.Compare(b.Received) })
+		}
+	}
+	w.lastT = p.T
+	if len(w.srcs) > 0 {
+		w.pos.Sources = w.srcs
+	}
+	return w.fn(&w.pos)
+}
+
+// extrasOf reads the extra receipts of mmsi's positions in [from, to),
+// by position time.
+func (s *Store) extrasOf(ctx context.Context, tx *sql.Tx, mmsi sitrep.MMSI, from, to int64) (map[int64][]sitrep.Provenance, error) {
+	rows, err := tx.QueryContext(ctx,
+		"SELECT t, source_id, received FROM extra_sources WHERE mmsi = ? AND t >= ? AND t < ?", int64(mmsi), from, to)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	names := s.srcs.snapshot()
+	var out map[int64][]sitrep.Provenance
+	for rows.Next() {
+		var t, id, recv int64
+		if err := rows.Scan(&t, &id, &recv); err != nil {
+			return nil, err
+		}
+		if out == nil {
+			out = map[int64][]sitrep.Provenance{}
+		}
+		pv := names.provenance(uint16(id))
+		pv.Received = time.UnixMilli(recv).UTC()
+		out[t] = append(out[t], pv)
+	}
+	return out, rows.Err()
+}
