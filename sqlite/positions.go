@@ -30,47 +30,45 @@ func (s *Store) AddPositions(ctx context.Context, ps []sitrep.Position) error {
 	if len(ps) == 0 {
 		return nil
 	}
-	type key struct {
-		mmsi sitrep.MMSI
-		t    int64
-		i    int32
-	}
-	keys := make([]key, len(ps))
-	for i := range ps {
-		keys[i] = key{ps[i].MMSI, ps[i].Time.UnixMilli(), int32(i)}
-	}
-	slices.SortFunc(keys, func(a, b key) int {
-		if c := cmp.Compare(a.mmsi, b.mmsi); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.t, b.t); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.i, b.i)
-	})
-
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	src := pending{d: s.srcs}
-	pts := make([]stored, len(keys))
+	var pts []stored
 	err := s.txLocked(ctx, func(tx *sql.Tx) error {
-		var extra *sql.Stmt
-		for j, k := range keys {
-			p := &ps[k.i]
+		// Convert in input order (sequential memory access), then order
+		// by vessel, keeping the input order within a vessel, and sort a
+		// vessel's points by time only where they are not already.
+		conv := make([]stored, len(ps))
+		keys := make([]uint64, len(ps))
+		var (
+			extra   *sql.Stmt
+			lastKey sourceKey
+			lastID  uint16
+			haveID  bool
+		)
+		for i := range ps {
+			p := &ps[i]
+			t := p.Time.UnixMilli()
 			var id uint16
 			var lat int64
-			var err error
 			if len(p.Sources) > 0 {
-				if id, err = src.id(ctx, tx, sourceKey{p.Sources[0].Feed, p.Sources[0].Station}); err != nil {
-					return err
+				k := sourceKey{p.Sources[0].Feed, p.Sources[0].Station}
+				if !haveID || k != lastKey {
+					var err error
+					if lastID, err = src.id(ctx, tx, k); err != nil {
+						return err
+					}
+					lastKey, haveID = k, true
 				}
-				lat = p.Sources[0].Received.UnixMilli() - k.t
+				id = lastID
+				lat = p.Sources[0].Received.UnixMilli() - t
 			}
 			q, err := toPoint(p, id)
 			if err != nil {
 				return err
 			}
-			pts[j] = stored{Point: q, lat: lat, mmsi: k.mmsi}
+			conv[i] = stored{Point: q, lat: lat, mmsi: p.MMSI}
+			keys[i] = uint64(p.MMSI)<<32 | uint64(i)
 			for _, pv := range p.Sources[min(1, len(p.Sources)):] {
 				if extra == nil {
 					if extra, err = tx.PrepareContext(ctx, insertExtra); err != nil {
@@ -78,10 +76,25 @@ func (s *Store) AddPositions(ctx context.Context, ps []sitrep.Position) error {
 					}
 					defer extra.Close()
 				}
-				if err := s.addExtra(ctx, tx, &src, extra, p.MMSI, k.t, pv); err != nil {
+				if err := s.addExtra(ctx, tx, &src, extra, p.MMSI, t, pv); err != nil {
 					return err
 				}
 			}
+		}
+		slices.Sort(keys)
+		pts = make([]stored, len(ps))
+		for i, k := range keys {
+			pts[i] = conv[uint32(k)]
+		}
+		for i := 0; i < len(pts); {
+			j, sorted := i+1, true
+			for ; j < len(pts) && pts[j].mmsi == pts[i].mmsi; j++ {
+				sorted = sorted && pts[j].T >= pts[j-1].T
+			}
+			if !sorted {
+				slices.SortStableFunc(pts[i:j], func(a, b stored) int { return cmp.Compare(a.T, b.T) })
+			}
+			i = j
 		}
 		_, err := tx.ExecContext(ctx, "INSERT INTO head_log (data) VALUES (?)", encodeLog(pts))
 		return err

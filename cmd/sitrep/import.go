@@ -125,7 +125,7 @@ func importCSV(p *pipeline, stage *ingest.Stage, name string, r io.Reader, cfg c
 		}
 		rows++
 		if rec.Identity.Fields != 0 {
-			p.changes = append(p.changes, p.state.Apply(rec.Identity)...)
+			p.identity(rec.Identity)
 		}
 		stage.HandlePosition(rec.Position) // plausibility, then p.position
 		if err := p.failure(); err != nil {

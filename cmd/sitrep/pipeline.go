@@ -17,20 +17,23 @@ import (
 )
 
 // pipeline wires the stages for replay and import: ingest -> track ->
-// store. Positions, duplicate receptions and identity changes are collected
-// in batches and written by a separate goroutine, so that decoding and
-// storing use the two cores; a full batch waits for the previous one to be
-// written (back-pressure, at most two batches in memory).
+// store, on three goroutines so that they use the cores: the caller's
+// reads, decodes and ingests, and collects positions, identity updates and
+// duplicate receptions in batches; the observer applies a batch to the
+// track state, in the order ingest delivered it; the writer stores it. A
+// full batch waits for the stage after it (back-pressure, at most three
+// batches in memory).
 type pipeline struct {
 	ctx     context.Context
 	store   sitrep.Store
 	state   *track.State
 	dec     *ais.Decoder
 	batch   []sitrep.Position
+	updates []identityAt
 	dups    []dupSource
-	changes []sitrep.IdentityChange
 
-	jobs   chan writeJob
+	jobs   chan writeJob // to the observer
+	writes chan writeJob // from the observer to the writer
 	free   chan writeJob // written batches, for reuse
 	done   sync.WaitGroup
 	failed atomic.Bool // set once the writer has failed; err then holds why
@@ -42,11 +45,19 @@ type pipeline struct {
 	rejected, decodeErrs int64
 }
 
-// writeJob is one batch for the writer goroutine.
+// writeJob is one batch for the observer and writer goroutines.
 type writeJob struct {
 	positions []sitrep.Position
+	updates   []identityAt
 	dups      []dupSource
-	changes   []sitrep.IdentityChange
+	changes   []sitrep.IdentityChange // set by the observer
+}
+
+// identityAt is an identity update that ingest delivered before
+// positions[at] of its batch.
+type identityAt struct {
+	at int
+	u  ingest.IdentityUpdate
 }
 
 type dupSource struct {
@@ -75,24 +86,46 @@ func newPipeline(ctx context.Context, store sitrep.Store) (*pipeline, error) {
 	}
 	p := &pipeline{ctx: ctx, store: store, state: st, dec: ais.NewDecoder(),
 		batch: make([]sitrep.Position, 0, batchSize),
-		jobs:  make(chan writeJob), free: make(chan writeJob, 1)}
-	p.done.Add(1)
+		jobs:  make(chan writeJob), writes: make(chan writeJob), free: make(chan writeJob, 2)}
+	p.done.Add(2)
+	go p.observer()
 	go p.writer()
 	return p, nil
+}
+
+// observer applies the batches it receives to the track state, positions
+// and identity updates in the order ingest delivered them, and passes them
+// on to the writer, until jobs is closed.
+func (p *pipeline) observer() {
+	defer p.done.Done()
+	defer close(p.writes)
+	for j := range p.jobs {
+		k := 0
+		for i := range j.positions {
+			for ; k < len(j.updates) && j.updates[k].at <= i; k++ {
+				j.changes = append(j.changes, p.state.Apply(j.updates[k].u)...)
+			}
+			p.state.Observe(j.positions[i])
+		}
+		for ; k < len(j.updates); k++ {
+			j.changes = append(j.changes, p.state.Apply(j.updates[k].u)...)
+		}
+		p.writes <- j
+	}
 }
 
 // writer writes the batches it receives until jobs is closed. After the
 // first error it records it and drops what follows.
 func (p *pipeline) writer() {
 	defer p.done.Done()
-	for j := range p.jobs {
+	for j := range p.writes {
 		if !p.failed.Load() {
 			if err := p.write(j); err != nil {
 				p.err = err
 				p.failed.Store(true)
 			}
 		}
-		j.positions, j.dups, j.changes = j.positions[:0], j.dups[:0], j.changes[:0]
+		j.positions, j.updates, j.dups, j.changes = j.positions[:0], j.updates[:0], j.dups[:0], j.changes[:0]
 		select {
 		case p.free <- j:
 		default:
@@ -128,14 +161,17 @@ func (p *pipeline) sink() ingest.Sink {
 		Duplicate: func(mmsi sitrep.MMSI, t time.Time, src sitrep.Provenance) {
 			p.dups = append(p.dups, dupSource{mmsi, t, src})
 		},
-		Identity: func(u ingest.IdentityUpdate) {
-			p.changes = append(p.changes, p.state.Apply(u)...)
-		},
+		Identity: p.identity,
 	}
 }
 
+// identity queues an identity update for the observer, in order with the
+// positions.
+func (p *pipeline) identity(u ingest.IdentityUpdate) {
+	p.updates = append(p.updates, identityAt{len(p.batch), u})
+}
+
 func (p *pipeline) position(pos sitrep.Position) {
-	p.state.Observe(pos)
 	p.batch = append(p.batch, pos)
 	if len(p.batch) >= batchSize {
 		p.flush()
@@ -144,15 +180,15 @@ func (p *pipeline) position(pos sitrep.Position) {
 
 // flush hands what is pending to the writer and starts new buffers.
 func (p *pipeline) flush() {
-	if len(p.batch) == 0 && len(p.dups) == 0 && len(p.changes) == 0 {
+	if len(p.batch) == 0 && len(p.dups) == 0 && len(p.updates) == 0 {
 		return
 	}
-	p.jobs <- writeJob{positions: p.batch, dups: p.dups, changes: p.changes}
+	p.jobs <- writeJob{positions: p.batch, updates: p.updates, dups: p.dups}
 	select {
 	case j := <-p.free:
-		p.batch, p.dups, p.changes = j.positions, j.dups, j.changes
+		p.batch, p.updates, p.dups = j.positions, j.updates, j.dups
 	default:
-		p.batch, p.dups, p.changes = make([]sitrep.Position, 0, batchSize), nil, nil
+		p.batch, p.updates, p.dups = make([]sitrep.Position, 0, batchSize), nil, nil
 	}
 }
 
