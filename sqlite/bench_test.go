@@ -113,15 +113,16 @@ func BenchmarkTrackFunc(b *testing.B) {
 func BenchmarkBytesPerPosition(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		ingested, compacted := bytesPerPosition(b, 1_000_000)
-		b.ReportMetric(ingested, "B/pos-ingested")
+		inLog, flushed, compacted := bytesPerPosition(b, 1_000_000)
+		b.ReportMetric(inLog, "B/pos-head-log")
+		b.ReportMetric(flushed, "B/pos-flushed")
 		b.ReportMetric(compacted, "B/pos")
 	}
 }
 
 // bytesPerPosition stores n SIMULATED positions in a new store and returns
 // the bytes per position on disk before and after compaction.
-func bytesPerPosition(b *testing.B, n int) (ingested, compacted float64) {
+func bytesPerPosition(b *testing.B, n int) (inLog, flushed, compacted float64) {
 	ctx := context.Background()
 	dir := b.TempDir()
 	s, err := Open(ctx, dir, Options{})
@@ -147,9 +148,16 @@ func bytesPerPosition(b *testing.B, n int) (ingested, compacted float64) {
 		}
 		return float64(total) / float64(n)
 	}
-	ingested = size()
+	inLog = size() // everything still in the head (and head_log)
+	if err := s.Flush(ctx); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := s.db.ExecContext(ctx, "PRAGMA incremental_vacuum"); err != nil { // as Close does
+		b.Fatal(err)
+	}
+	flushed = size()
 	if err := s.Compact(ctx, time.UnixMilli(f.now+1)); err != nil {
 		b.Fatal(err)
 	}
-	return ingested, size()
+	return inLog, flushed, size()
 }
