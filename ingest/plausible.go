@@ -14,8 +14,15 @@ type plausibility struct {
 	limits       map[sitrep.VesselClass]float64 // knots
 	defaultKnots float64
 	minMetres    float64
-	last         map[sitrep.MMSI]fix // last plausible fix
-	jumped       map[sitrep.MMSI]fix // last flagged fix, to recover from a bad reference
+	// last holds each MMSI's reference: one map operation per fix.
+	last map[sitrep.MMSI]*refs
+}
+
+// refs are the fixes a new fix of one MMSI is checked against.
+type refs struct {
+	last   fix  // last plausible fix
+	jumped fix  // last flagged fix, to recover from a bad reference
+	jump   bool // whether jumped is set
 }
 
 type fix struct {
@@ -32,24 +39,17 @@ func (c *plausibility) check(p *sitrep.Position) {
 		return
 	}
 	cur := fix{p.Time.UnixMilli(), p.Lat, p.Lon}
-	ref, ok := c.last[p.MMSI]
-	if !ok || c.plausible(p.Class, ref, cur) {
-		c.last[p.MMSI] = cur
-		if c.jumped != nil {
-			delete(c.jumped, p.MMSI)
-		}
+	r := c.last[p.MMSI]
+	if r == nil {
+		c.last[p.MMSI] = &refs{last: cur}
 		return
 	}
-	if j, ok := c.jumped[p.MMSI]; ok && c.plausible(p.Class, j, cur) {
-		c.last[p.MMSI] = cur
-		delete(c.jumped, p.MMSI)
+	if c.plausible(p.Class, r.last, cur) || (r.jump && c.plausible(p.Class, r.jumped, cur)) {
+		r.last, r.jump = cur, false
 		return
 	}
 	p.Flags |= sitrep.FlagSpeedJump
-	if c.jumped == nil {
-		c.jumped = map[sitrep.MMSI]fix{}
-	}
-	c.jumped[p.MMSI] = cur
+	r.jumped, r.jump = cur, true
 }
 
 // plausible reports whether b can follow a for a vessel of class cl.

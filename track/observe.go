@@ -23,11 +23,32 @@ import (
 func (s *State) Observe(p sitrep.Position) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.observe(&p)
+}
+
+// ObserveAll observes each of ps in order, as Observe does, taking the lock
+// once for every few hundred positions rather than for each (readers wait
+// for one group at most).
+func (s *State) ObserveAll(ps []sitrep.Position) {
+	const group = 256
+	for len(ps) > 0 {
+		n := min(len(ps), group)
+		s.mu.Lock()
+		for i := range ps[:n] {
+			s.observe(&ps[i])
+		}
+		s.mu.Unlock()
+		ps = ps[n:]
+	}
+}
+
+// observe is Observe with s.mu held.
+func (s *State) observe(p *sitrep.Position) {
 	v := s.heard(p.MMSI, p.Time)
 	if !s.hasEpoch {
 		s.epoch, s.hasEpoch = p.Time.Unix(), true
 	}
-	v.hist.insert(encodeFix(&p, s.epoch), s.limit)
+	v.hist.insert(encodeFix(p, s.epoch), s.limit)
 	if p.Class != sitrep.ClassUnknown {
 		v.id.Class = p.Class
 	}
@@ -37,7 +58,7 @@ func (s *State) Observe(p sitrep.Position) {
 	if v.hasLast && p.Time.Before(v.last.Time) {
 		return
 	}
-	v.last, v.hasLast = p, true
+	v.last, v.hasLast = *p, true
 	// Valid coordinates are a valid geo.Point, so Set cannot fail.
 	_ = s.index.Set(uint32(p.MMSI), geo.Point{Lat: p.Lat, Lon: p.Lon})
 }

@@ -1,6 +1,7 @@
 package track
 
 import (
+	"reflect"
 	"slices"
 	"sync"
 	"testing"
@@ -218,5 +219,35 @@ func TestConcurrentReaders(t *testing.T) {
 	readers.Wait()
 	if s.Len() != len(fleet) {
 		t.Errorf("Len %d, want %d", s.Len(), len(fleet))
+	}
+}
+
+// TestObserveAllMatchesObserve: ObserveAll leaves the same state as
+// Observe called for each position in turn.
+func TestObserveAllMatchesObserve(t *testing.T) {
+	var ps []sitrep.Position
+	for r := range 3 { // several rounds: histories grow, vessels move
+		ps = append(ps, simFleet(700, uint64(7+r))...)
+	}
+	one, all := newState(t, Config{}), newState(t, Config{})
+	for _, p := range ps {
+		one.Observe(p)
+	}
+	all.ObserveAll(ps)
+	if one.Len() != all.Len() {
+		t.Fatalf("Len %d vs %d", one.Len(), all.Len())
+	}
+	one.Each(func(v *sitrep.Vessel) bool {
+		w, ok := all.Vessel(v.MMSI)
+		if !ok || !reflect.DeepEqual(*v, w) {
+			t.Fatalf("vessel %v differs:\n%+v\n%+v", v.MMSI, *v, w)
+		}
+		if h1, h2 := one.History(v.MMSI, nil), all.History(v.MMSI, nil); !reflect.DeepEqual(h1, h2) {
+			t.Fatalf("history of %v differs", v.MMSI)
+		}
+		return true
+	})
+	if got, want := located(all, world), located(one, world); !slices.Equal(got, want) {
+		t.Errorf("indexed %d vessels, want %d", len(got), len(want))
 	}
 }

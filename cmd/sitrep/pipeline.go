@@ -100,16 +100,13 @@ func (p *pipeline) observer() {
 	defer p.done.Done()
 	defer close(p.writes)
 	for j := range p.jobs {
-		k := 0
-		for i := range j.positions {
-			for ; k < len(j.updates) && j.updates[k].at <= i; k++ {
-				j.changes = append(j.changes, p.state.Apply(j.updates[k].u)...)
-			}
-			p.state.Observe(j.positions[i])
+		from := 0 // positions before from are observed
+		for _, u := range j.updates {
+			p.state.ObserveAll(j.positions[from:u.at])
+			from = u.at
+			j.changes = append(j.changes, p.state.Apply(u.u)...)
 		}
-		for ; k < len(j.updates); k++ {
-			j.changes = append(j.changes, p.state.Apply(j.updates[k].u)...)
-		}
+		p.state.ObserveAll(j.positions[from:])
 		p.writes <- j
 	}
 }
