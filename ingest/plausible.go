@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"math"
+
 	"github.com/sitrep-osint/sitrep"
 	"github.com/sitrep-osint/sitrep/geo"
 )
@@ -11,11 +13,13 @@ const knot = 1852.0 / 3600
 // plausibility flags fixes that cannot be right, against the last plausible
 // fix of the same MMSI.
 type plausibility struct {
-	limits       map[sitrep.VesselClass]float64 // knots
+	limits       [8]float64 // knots, by VesselClass below 8
+	other        map[sitrep.VesselClass]float64
 	defaultKnots float64
 	minMetres    float64
-	// last holds each MMSI's reference: one map operation per fix.
-	last map[sitrep.MMSI]*refs
+	// last holds each MMSI's reference fixes, by value: one map lookup
+	// (one cache miss) per fix, and a store back to a hot slot.
+	last map[sitrep.MMSI]refs
 }
 
 // refs are the fixes a new fix of one MMSI is checked against.
@@ -30,6 +34,26 @@ type fix struct {
 	lat, lon float64
 }
 
+// newPlausibility returns a checker with speed limits by class (knots;
+// classes not in limits get defaultKnots).
+func newPlausibility(limits map[sitrep.VesselClass]float64, defaultKnots, minMetres float64) plausibility {
+	c := plausibility{defaultKnots: defaultKnots, minMetres: minMetres, last: map[sitrep.MMSI]refs{}}
+	for i := range c.limits {
+		c.limits[i] = defaultKnots
+	}
+	for cl, v := range limits {
+		if int(cl) >= 0 && int(cl) < len(c.limits) {
+			c.limits[cl] = v
+		} else {
+			if c.other == nil {
+				c.other = map[sitrep.VesselClass]float64{}
+			}
+			c.other[cl] = v
+		}
+	}
+	return c
+}
+
 // check sets p.Flags. A fix that is implausible against the reference but
 // plausible against the previous flagged fix means the reference was the bad
 // one: the vessel's track continues from the new place.
@@ -39,33 +63,46 @@ func (c *plausibility) check(p *sitrep.Position) {
 		return
 	}
 	cur := fix{p.Time.UnixMilli(), p.Lat, p.Lon}
-	r := c.last[p.MMSI]
-	if r == nil {
-		c.last[p.MMSI] = &refs{last: cur}
-		return
-	}
-	if c.plausible(p.Class, r.last, cur) || (r.jump && c.plausible(p.Class, r.jumped, cur)) {
+	r, ok := c.last[p.MMSI]
+	switch {
+	case !ok:
+		r.last = cur
+	case c.plausible(p.Class, r.last, cur) || (r.jump && c.plausible(p.Class, r.jumped, cur)):
 		r.last, r.jump = cur, false
-		return
+	default:
+		p.Flags |= sitrep.FlagSpeedJump
+		r.jumped, r.jump = cur, true
 	}
-	p.Flags |= sitrep.FlagSpeedJump
-	r.jumped, r.jump = cur, true
+	c.last[p.MMSI] = r
 }
 
-// plausible reports whether b can follow a for a vessel of class cl.
+// plausible reports whether b can follow a for a vessel of class cl: b is
+// within minMetres of a, or reachable at the class's speed limit with a
+// second of timing error either way.
 func (c *plausibility) plausible(cl sitrep.VesselClass, a, b fix) bool {
-	d := geo.Distance(geo.Point{Lat: a.lat, Lon: a.lon}, geo.Point{Lat: b.lat, Lon: b.lon})
-	if d < c.minMetres {
-		return true
-	}
 	dt := float64(b.t-a.t) / 1000
 	if dt < 0 {
 		dt = -dt
 	}
-	limit, ok := c.limits[cl]
-	if !ok {
-		limit = c.defaultKnots
+	limit := c.defaultKnots
+	if int(cl) >= 0 && int(cl) < len(c.limits) {
+		limit = c.limits[cl]
+	} else if v, ok := c.other[cl]; ok {
+		limit = v
 	}
-	// Allow a second of timing error either way.
-	return d <= limit*knot*(dt+1)
+	allowed := max(c.minMetres, limit*knot*(dt+1))
+	// Consecutive fixes are close: the equirectangular distance is then
+	// within 3% of the great-circle one (below 70° and 0.5° apart), and
+	// decides unless it is near the threshold.
+	if dLat, dLon := b.lat-a.lat, b.lon-a.lon; a.lat < 70 && a.lat > -70 && dLat < 0.5 && dLat > -0.5 && dLon < 0.5 && dLon > -0.5 {
+		x := dLon * math.Cos((a.lat+b.lat)*(math.Pi/360))
+		approx := geo.EarthRadius * (math.Pi / 180) * math.Sqrt(dLat*dLat+x*x)
+		if approx*1.03 <= allowed {
+			return true
+		}
+		if approx*0.97 > allowed {
+			return false
+		}
+	}
+	return geo.Distance(geo.Point{Lat: a.lat, Lon: a.lon}, geo.Point{Lat: b.lat, Lon: b.lon}) <= allowed
 }

@@ -83,7 +83,7 @@ func New(cfg Config, sink Sink) *Stage {
 		cfg:   cfg,
 		sink:  sink,
 		dedup: newDedup(cfg.DedupWindow, cfg.DedupCapacity),
-		plaus: plausibility{limits: limits, defaultKnots: 60, minMetres: cfg.MinJumpMetres, last: map[sitrep.MMSI]*refs{}},
+		plaus: newPlausibility(limits, 60, cfg.MinJumpMetres),
 	}
 }
 
