@@ -14,14 +14,14 @@ import (
 func testSites() []sitrep.Site {
 	return []sitrep.Site{
 		{ID: "tartus-port", Name: "Tartus port", Kind: sitrep.SitePort, Aliases: []string{"Tartous"}, Country: "SY", LOCODE: "SYTTS",
-			Shape:  sitrep.Shape{Kind: sitrep.ShapePolygon, Rings: [][]sitrep.LatLon{{{34.89, 35.85}, {34.92, 35.85}, {34.92, 35.88}, {34.89, 35.88}}, {{34.90, 35.86}, {34.91, 35.86}, {34.91, 35.87}}}},
+			Shape:  sitrep.Shape{Kind: sitrep.ShapePolygon, Rings: [][]sitrep.LatLon{{{Lat: 34.89, Lon: 35.85}, {Lat: 34.92, Lon: 35.85}, {Lat: 34.92, Lon: 35.88}, {Lat: 34.89, Lon: 35.88}}, {{Lat: 34.90, Lon: 35.86}, {Lat: 34.91, Lon: 35.86}, {Lat: 34.91, Lon: 35.87}}}},
 			Params: map[string]float64{"min_dwell_min": 30}, Source: "test", Approximate: true, Notes: "a hole"},
 		{ID: "khmeimim-air-base", Name: "Khmeimim air base", Kind: sitrep.SiteAirBase,
 			Shape: sitrep.Shape{Kind: sitrep.ShapeCircle, Center: sitrep.LatLon{Lat: 35.4011, Lon: 35.9486}, RadiusM: 3000}},
 		{ID: "gib-gate", Name: "Gibraltar gate", Kind: sitrep.SiteStrait,
-			Shape: sitrep.Shape{Kind: sitrep.ShapeLine, Line: []sitrep.LatLon{{36.06, -5.6}, {35.84, -5.6}}}},
+			Shape: sitrep.Shape{Kind: sitrep.ShapeLine, Line: []sitrep.LatLon{{Lat: 36.06, Lon: -5.6}, {Lat: 35.84, Lon: -5.6}}}},
 		{ID: "fiji-box", Name: "Across the antimeridian", Kind: sitrep.SiteCustom,
-			Shape: sitrep.Shape{Kind: sitrep.ShapePolygon, Rings: [][]sitrep.LatLon{{{-17, 179.5}, {-17, 180.5}, {-16, 180.5}, {-16, 179.5}}}}},
+			Shape: sitrep.Shape{Kind: sitrep.ShapePolygon, Rings: [][]sitrep.LatLon{{{Lat: -17, Lon: 179.5}, {Lat: -17, Lon: 180.5}, {Lat: -16, Lon: 180.5}, {Lat: -16, Lon: 179.5}}}}},
 	}
 }
 
