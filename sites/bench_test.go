@@ -1,6 +1,8 @@
 package sites
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -140,5 +142,37 @@ func BenchmarkCatalogue(b *testing.B) {
 		if _, err := Catalogue(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkContainingScale compares an index of the 36 curated sites
+// (gates and Tartus story) with one of the whole catalogue, on the fixes of
+// the real captures: the cost follows the sites near each fix, not the
+// total.
+func BenchmarkContainingScale(b *testing.B) {
+	cat, err := Catalogue()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var curated []sitrep.Site
+	for _, s := range cat {
+		if !strings.HasPrefix(s.ID, "wpi-") && !strings.HasPrefix(s.ID, "locode-") {
+			curated = append(curated, s)
+		}
+	}
+	pts := captureFixes(b)
+	for _, set := range [][]sitrep.Site{curated, cat} {
+		ix, err := NewIndex(set)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("sites=%d", len(set)), func(b *testing.B) {
+			dst := make([]*sitrep.Site, 0, 16)
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				p := pts[i%len(pts)]
+				dst = ix.Containing(dst[:0], p.Lat, p.Lon)
+			}
+		})
 	}
 }

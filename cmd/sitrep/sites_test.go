@@ -194,3 +194,26 @@ func TestSitesImport(t *testing.T) {
 		t.Error("missing file: no error")
 	}
 }
+
+// FuzzSiteFlags feeds the --circle, --polygon/--line and --param parsers:
+// they return a shape or an EINVALID error naming the flag, never panic.
+func FuzzSiteFlags(f *testing.F) {
+	for _, s := range []string{"34.912,35.871,400", "1,2", "34.89 35.85, 34.92 35.85, 34.92 35.88", "1 2,3", "min_dwell_min=30", "=", "NaN,Inf,-0", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		if _, err := parseCircle(v); err != nil && (sitrep.ErrorCode(err) != sitrep.EINVALID || !strings.Contains(err.Error(), "--circle")) {
+			t.Fatalf("circle %q: %v", v, err)
+		}
+		pts, err := parsePoints("--polygon", v)
+		if err != nil && (sitrep.ErrorCode(err) != sitrep.EINVALID || !strings.Contains(err.Error(), "--polygon")) {
+			t.Fatalf("points %q: %v", v, err)
+		}
+		if err == nil && len(pts) != strings.Count(v, ",")+1 {
+			t.Fatalf("points %q: %d points", v, len(pts))
+		}
+		if _, err := parseParams([]string{v}); err != nil && (sitrep.ErrorCode(err) != sitrep.EINVALID || !strings.Contains(err.Error(), "--param")) {
+			t.Fatalf("param %q: %v", v, err)
+		}
+	})
+}
