@@ -1,6 +1,7 @@
 package sites
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -187,5 +188,29 @@ func TestIndexZeroAllocs(t *testing.T) {
 	}
 	if len(ix.Containing(dst[:0], 34.912, 35.871)) != 3 || len(ix.Crossed(dst[:0], from, to)) != 1 {
 		t.Errorf("queries found nothing: the allocation count means nothing")
+	}
+}
+
+// TestIndexOddInput: invalid coordinates find nothing and do not panic.
+func TestIndexOddInput(t *testing.T) {
+	cat, err := Catalogue()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := NewIndex(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nan, inf := math.NaN(), math.Inf(1)
+	for _, p := range [][2]float64{{nan, 0}, {0, nan}, {inf, 0}, {0, -inf}, {91, 0}, {0, 540}, {-90, -180}, {90, 180}} {
+		if got := ix.Containing(nil, p[0], p[1]); len(got) != 0 {
+			t.Errorf("Containing(%v) = %v", p, ids(got))
+		}
+		if got := ix.Crossed(nil, sitrep.LatLon{Lat: p[0], Lon: p[1]}, sitrep.LatLon{Lat: 35.95, Lon: -5.5}); len(got) > 1 {
+			t.Errorf("Crossed(%v) = %v", p, ids(got))
+		}
+	}
+	if got := ix.Crossed(nil, sitrep.LatLon{Lat: 35.95, Lon: -5.6}, sitrep.LatLon{Lat: 35.95, Lon: -5.6}); len(got) != 0 {
+		t.Errorf("a zero-length step on the gate crossed %v", ids(got))
 	}
 }

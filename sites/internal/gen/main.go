@@ -88,20 +88,30 @@ func run(data, out string) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
-	if err := sites.WriteGeoJSON(zw, all); err != nil {
-		return err
-	}
-	if err := zw.Close(); err != nil {
+	b, err := encode(all)
+	if err != nil {
 		return err
 	}
 	counts := map[sitrep.SiteKind]int{}
 	for _, s := range all {
 		counts[s.Kind]++
 	}
-	log.Printf("%d sites (%v), %d bytes", len(all), counts, buf.Len())
-	return os.WriteFile(out, buf.Bytes(), 0o644)
+	log.Printf("%d sites (%v), %d bytes", len(all), counts, len(b))
+	return os.WriteFile(out, b, 0o644)
+}
+
+// encode returns the gzip'd GeoJSON of sites; the same sites give the same
+// bytes.
+func encode(all []sitrep.Site) ([]byte, error) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if err := sites.WriteGeoJSON(zw, all); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // build returns the whole catalogue sorted by ID.

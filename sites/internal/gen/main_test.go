@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -125,5 +128,39 @@ func TestGatesContainTheirLine(t *testing.T) {
 				t.Errorf("%s: %v km to the side of the gate is inside the band", g.ID, g.WidthKm/2+0.5)
 			}
 		}
+	}
+}
+
+// TestEmbeddedUpToDate regenerates the catalogue from the shared data and
+// compares it with the embedded file, so that a change to curated.go or
+// to the generator without "go generate ./sites" fails. It is skipped
+// where the shared data directory is absent.
+func TestEmbeddedUpToDate(t *testing.T) {
+	data := filepath.Join("..", "..", "..", "..", "shared", "data")
+	if _, err := os.Stat(filepath.Join(data, "nga-world-port-index")); err != nil {
+		t.Skipf("shared data not found: %v", err)
+	}
+	wpi, err := readCSV(filepath.Join(data, "nga-world-port-index", "wpi-ports.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	un, err := readCSV(filepath.Join(data, "unlocode-ports", "unlocode-ports.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := build(wpi, un)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := encode(all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	embedded, err := os.ReadFile(filepath.Join("..", "..", "catalogue.geojson.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, embedded) {
+		t.Errorf("sites/catalogue.geojson.gz is stale: run go generate ./sites")
 	}
 }
