@@ -132,12 +132,17 @@ type SiteStore interface {
 
 // Limits that Validate enforces.
 const (
-	MaxSiteIDLen     = 64      // bytes in a Site.ID
-	MaxSiteNameLen   = 200     // bytes in a Site.Name or alias
-	MaxSiteRadiusM   = 500_000 // largest circle radius, metres
-	MaxSiteVertices  = 100_000 // points in all rings or the line of one site
-	earthRadiusM     = 6371008.8
-	maxLonContinuous = 360 // |lon| bound for rings and lines written past ±180
+	MaxSiteIDLen    = 64      // bytes in a Site.ID
+	MaxSiteNameLen  = 200     // bytes in a Site.Name or alias
+	MaxSiteRadiusM  = 500_000 // largest circle radius, metres
+	MaxSiteVertices = 100_000 // points in all rings or the line of one site
+)
+
+const (
+	// earthRadiusM is geo.EarthRadius, the sphere circles are drawn on.
+	earthRadiusM = 6371008.8
+	// maxLonContinuous bounds |lon| of rings and lines written past ±180.
+	maxLonContinuous = 360
 )
 
 // ValidSiteID reports whether id is a site slug: 1 to MaxSiteIDLen bytes of
@@ -274,23 +279,23 @@ func (sh Shape) validate() string {
 	return ""
 }
 
-// checkPath checks the points of a ring or line: each valid, at least min
+// checkPath checks the points of a ring or line: each valid, at least want
 // distinct, spanning less than 180 degrees of longitude and overlapping
 // -180..180. It returns "" or "[i].field: problem" / ": problem".
-func checkPath(ps []LatLon, min int) string {
+func checkPath(ps []LatLon, want int) string {
 	minLon, maxLon := math.Inf(1), math.Inf(-1)
 	distinct := 0
 	for i, p := range ps {
 		if msg := checkLatLon(p, maxLonContinuous); msg != "" {
 			return fmt.Sprintf("[%d]%s", i, msg)
 		}
-		minLon, maxLon = min2(minLon, p.Lon), max2(maxLon, p.Lon)
-		if distinct < min && !slices.Contains(ps[:i], p) {
+		minLon, maxLon = min(minLon, p.Lon), max(maxLon, p.Lon)
+		if distinct < want && !slices.Contains(ps[:i], p) {
 			distinct++
 		}
 	}
-	if distinct < min {
-		return fmt.Sprintf(": %d distinct points, want at least %d", distinct, min)
+	if distinct < want {
+		return fmt.Sprintf(": %d distinct points, want at least %d", distinct, want)
 	}
 	if maxLon-minLon >= 180 {
 		return fmt.Sprintf(": spans %v degrees of longitude, want less than 180 (write antimeridian crossings with continuous longitudes)", maxLon-minLon)
@@ -310,9 +315,6 @@ func checkLatLon(p LatLon, lonBound float64) string {
 	}
 	return ""
 }
-
-func min2(a, b float64) float64 { return math.Min(a, b) }
-func max2(a, b float64) float64 { return math.Max(a, b) }
 
 func checkName(s string) string {
 	if strings.TrimSpace(s) == "" {
@@ -411,6 +413,9 @@ func (sh Shape) Bounds() Area {
 	}
 	return Area{MinLat: math.Inf(1), MaxLat: math.Inf(-1), MinLon: math.Inf(1), MaxLon: math.Inf(-1)}
 }
+
+// Bounds returns the bounding box of the site's shape; see Shape.Bounds.
+func (s Site) Bounds() Area { return s.Shape.Bounds() }
 
 // lonArea sets a's longitudes from a continuous range lo..hi, wrapping it
 // into -180..180.
