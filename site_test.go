@@ -1,6 +1,9 @@
 package sitrep
 
 import (
+	"math/rand/v2"
+
+	"github.com/sitrep-osint/sitrep/geo"
 	"math"
 	"strings"
 	"testing"
@@ -134,6 +137,30 @@ func TestSiteFilterMatch(t *testing.T) {
 	} {
 		if got := tc.f.Match(s); got != tc.want {
 			t.Errorf("%+v: %v", tc.f, got)
+		}
+	}
+}
+
+// TestShapeBoundsMatchesGeo checks Shape.Bounds of circles and polygons
+// against package geo, which the index uses for containment.
+func TestShapeBoundsMatchesGeo(t *testing.T) {
+	if earthRadiusM != geo.EarthRadius {
+		t.Fatalf("earthRadiusM %v, geo.EarthRadius %v", earthRadiusM, geo.EarthRadius)
+	}
+	rng := rand.New(rand.NewPCG(3, 9))
+	for range 5000 {
+		c := geo.Circle{Center: geo.Point{Lat: rng.Float64()*178 - 89, Lon: rng.Float64()*360 - 180}, Radius: rng.Float64() * MaxSiteRadiusM}
+		got := Shape{Kind: ShapeCircle, Center: LatLon{Lat: c.Center.Lat, Lon: c.Center.Lon}, RadiusM: c.Radius}.Bounds()
+		want := c.Bounds()
+		// Every point of the circle's boundary lies in got.
+		for brg := 0.0; brg < 360; brg += 7.5 {
+			p := geo.Destination(c.Center, brg, c.Radius*0.999999)
+			if !got.Contains(p.Lat, p.Lon) {
+				t.Fatalf("circle %+v: boundary point %v outside %+v (geo: %+v)", c, p, got, want)
+			}
+		}
+		if math.Abs(got.MinLat-want.MinLat) > 1e-9 || math.Abs(got.MaxLat-want.MaxLat) > 1e-9 {
+			t.Fatalf("circle %+v: %+v, geo %+v", c, got, want)
 		}
 	}
 }
