@@ -1,12 +1,12 @@
 package sitrep
 
 import (
-	"math/rand/v2"
-
-	"github.com/sitrep-osint/sitrep/geo"
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/sitrep-osint/sitrep/geo"
 )
 
 func validSite() Site {
