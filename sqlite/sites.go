@@ -110,16 +110,15 @@ func (s *Store) Sites(ctx context.Context, f sitrep.SiteFilter) ([]sitrep.Site, 
 	if a := f.Area; a != nil {
 		// Each longitude span of the area, as is and shifted by 360 to meet
 		// boxes stored past the antimeridian.
-		var or []string
-		boxArgs := []any{a.MaxLat, a.MinLat}
+		// One R*Tree search per span (the R*Tree cannot use an OR).
+		var subs []string
 		for _, span := range lonSpans(*a) {
 			for _, shift := range []float64{0, 360} {
-				or = append(or, "(lon0 <= ? AND lon1 >= ?)")
-				boxArgs = append(boxArgs, span[1]+shift, span[0]+shift)
+				subs = append(subs, "SELECT id FROM site_boxes WHERE lat0 <= ? AND lat1 >= ? AND lon0 <= ? AND lon1 >= ?")
+				args = append(args, a.MaxLat, a.MinLat, span[1]+shift, span[0]+shift)
 			}
 		}
-		q += " AND n IN (SELECT id FROM site_boxes WHERE lat0 <= ? AND lat1 >= ? AND (" + strings.Join(or, " OR ") + "))"
-		args = append(args, boxArgs...)
+		q += " AND n IN (" + strings.Join(subs, " UNION ALL ") + ")"
 	}
 	q += " ORDER BY id"
 	rows, err := s.db.QueryContext(ctx, q, args...)
