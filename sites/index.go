@@ -36,14 +36,16 @@ type Index struct {
 	cols      int
 }
 
-// NewIndex builds an index over sites, which it copies.
+// NewIndex builds an index over sites, of which it keeps a deep copy.
 //
 // Errors: EINVALID naming the site when one fails sitrep.Site.Validate or
 // when two share an ID.
 func NewIndex(sites []sitrep.Site) (*Index, error) {
 	ix := &Index{sites: make([]sitrep.Site, len(sites)), lineCells: map[int32][]int32{},
 		cols: int(math.Ceil(360 / lineCellDeg))}
-	copy(ix.sites, sites)
+	for i, s := range sites {
+		ix.sites[i] = Clone(s)
+	}
 	seen := make(map[string]bool, len(sites))
 	var shapes []geo.Shape
 	for i, s := range ix.sites {
