@@ -71,8 +71,8 @@ func flagName(c sitrep.Country) string {
 // latest fix when there is one.
 func (d *Detector) changeEvent(v *vessel, kind sitrep.EventKind, rule string, c *sitrep.IdentityChange) sitrep.Event {
 	e := sitrep.Event{
-		ID:    eventID(kind, v.mmsi, 0, string(c.Field), c.FirstSeen),
-		Kind:  kind, MMSI: v.mmsi, Start: c.FirstSeen, End: c.FirstSeen,
+		ID:   eventID(kind, v.mmsi, 0, string(c.Field), c.FirstSeen),
+		Kind: kind, MMSI: v.mmsi, Start: c.FirstSeen, End: c.FirstSeen,
 		Attrs: map[string]string{"field": string(c.Field), "old": c.Old, "new": c.New},
 		Rule:  sitrep.Rule{Name: rule, Params: map[string]float64{}},
 		Summary: v.mmsi.String() + " changed " + strings.ReplaceAll(string(c.Field), "_", " ") +
