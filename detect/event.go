@@ -102,8 +102,11 @@ func minutesDur(m float64) time.Duration { return time.Duration(m * float64(time
 
 func fmtF(v float64, prec int) string { return strconv.FormatFloat(v, 'f', prec, 64) }
 
-// fmtDur writes a duration as "3 h 05 min" or "42 min".
+// fmtDur writes a duration as "3 h 05 min", "42 min" or "9 s".
 func fmtDur(d time.Duration) string {
+	if d < time.Minute {
+		return fmt.Sprintf("%d s", int(d.Round(time.Second)/time.Second))
+	}
 	m := int(d.Round(time.Minute) / time.Minute)
 	if m < 60 {
 		return fmt.Sprintf("%d min", m)

@@ -36,10 +36,13 @@ func (p *Params) maxKnots(c sitrep.VesselClass) float64 {
 	return p.JumpMaxKnClassA
 }
 
-// reachable reports whether a station could sail from a to b.
+// reachable reports whether a station could sail from a to b: the move is
+// shorter than jump_min_m, or its speed over the time between the fixes
+// plus jump_time_slack_s is within the class's limit.
 func (p *Params) reachable(a, b *sitrep.Position, class sitrep.VesselClass) bool {
 	dist := distance(a, b)
-	return dist < p.JumpMinM || knots(dist, b.Time.Sub(a.Time)) <= p.maxKnots(class)
+	slack := time.Duration(p.JumpTimeSlackS * float64(time.Second))
+	return dist < p.JumpMinM || knots(dist, b.Time.Sub(a.Time)+slack) <= p.maxKnots(class)
 }
 
 // jump checks the move from the vessel's latest fix to p: an implied speed
@@ -91,7 +94,7 @@ func (d *Detector) jumpEvent(v *vessel, prev, p *sitrep.Position) sitrep.Event {
 			" (" + speedText + ", limit " + fmtF(limit, 0) + " kn for class " + p.Class.String() + ")",
 		Attrs: map[string]string{"distance_km": fmtF(dist/1000, 2), "implied_speed_kn": speedText,
 			"limit_kn": fmtF(limit, 0), "class": p.Class.String()},
-		Rule:     params.rule(RuleJump, "jump_max_kn_class_a", "jump_max_kn_class_b", "jump_max_kn_sar", "jump_min_m"),
+		Rule:     params.rule(RuleJump, "jump_max_kn_class_a", "jump_max_kn_class_b", "jump_max_kn_sar", "jump_min_m", "jump_time_slack_s"),
 		Evidence: []sitrep.EventFix{fixOf(RoleBefore, prev), fixOf(RoleAfter, p)},
 	}
 }
@@ -109,7 +112,7 @@ func (d *Detector) sharedEvent(v *vessel, prev, p *sitrep.Position) sitrep.Event
 		Summary: v.mmsi.String() + " transmitted from two places " + fmtF(dist/1000, 1) + " km apart, alternating " +
 			strconv.Itoa(st.switches) + " times: two stations share this MMSI",
 		Attrs: map[string]string{"distance_km": fmtF(dist/1000, 1), "switches": strconv.Itoa(st.switches)},
-		Rule:  params.rule(RuleShared, "shared_min_switches", "shared_window_h", "jump_max_kn_class_a", "jump_max_kn_class_b", "jump_min_m"),
+		Rule:  params.rule(RuleShared, "shared_min_switches", "shared_window_h", "jump_max_kn_class_a", "jump_max_kn_class_b", "jump_min_m", "jump_time_slack_s"),
 		Evidence: []sitrep.EventFix{fixOf(RoleFirst, &st.firstFix), fixOf(RoleStationA, prev),
 			fixOf(RoleStationB, p)},
 	}

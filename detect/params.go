@@ -89,6 +89,13 @@ type Params struct {
 	// JumpMinM (jump_min_m, metres): moves shorter than this are never
 	// jumps (GNSS noise between close fixes). Default 500 m (ingest).
 	JumpMinM float64
+	// JumpTimeSlackS (jump_time_slack_s, seconds): added to the time
+	// between two fixes before the implied speed is compared with the
+	// limit, because fix times from satellite and aggregated feeds are
+	// receive times, often tens of seconds off the transmission (the real
+	// exactEarth capture in testdata shows 1-2 km moves stamped 5-10 s
+	// apart). Default 60 s (sitrep).
+	JumpTimeSlackS float64
 	// SharedMinSwitches (shared_min_switches, count): alternations between
 	// two tracks, each too far from the other to reach, that mark two
 	// stations on one MMSI. Default 3 (sitrep).
@@ -132,6 +139,7 @@ var paramSpecs = []paramSpec{
 	{"jump_max_kn_class_b", func(p *Params) *float64 { return &p.JumpMaxKnClassB }, 1, 1e5, 60},
 	{"jump_max_kn_sar", func(p *Params) *float64 { return &p.JumpMaxKnSAR }, 1, 1e5, 600},
 	{"jump_min_m", func(p *Params) *float64 { return &p.JumpMinM }, 0, 1e7, 500},
+	{"jump_time_slack_s", func(p *Params) *float64 { return &p.JumpTimeSlackS }, 0, 86_400, 60},
 	{"shared_min_switches", func(p *Params) *float64 { return &p.SharedMinSwitches }, 1, 1000, 3},
 	{"shared_window_h", func(p *Params) *float64 { return &p.SharedWindowH }, 0, 1e4, 1},
 	{"declared_match_km", func(p *Params) *float64 { return &p.DeclaredMatchKm }, 0, 1e5, 30},
