@@ -1,10 +1,12 @@
 package detect
 
 import (
+	"math"
 	"strconv"
 	"time"
 
 	"github.com/sitrep-osint/sitrep"
+	"github.com/sitrep-osint/sitrep/geo"
 )
 
 // Rule names of the spoofing rules.
@@ -40,9 +42,19 @@ func (p *Params) maxKnots(c sitrep.VesselClass) float64 {
 // shorter than jump_min_m, or its speed over the time between the fixes
 // plus jump_time_slack_s is within the class's limit.
 func (p *Params) reachable(a, b *sitrep.Position, class sitrep.VesselClass) bool {
+	dt := b.Time.Sub(a.Time) + time.Duration(p.JumpTimeSlackS*float64(time.Second))
+	allowed := p.maxKnots(class) * 1852 * dt.Hours()
+	// Cheap upper bound first (the path along a meridian and a parallel is
+	// no shorter than the great circle), so most fixes skip the haversine.
+	dLon := math.Abs(a.Lon - b.Lon)
+	if dLon > 180 {
+		dLon = 360 - dLon
+	}
+	if ub := (math.Abs(a.Lat-b.Lat) + dLon) * (math.Pi / 180) * geo.EarthRadius; ub < p.JumpMinM || ub <= allowed {
+		return true
+	}
 	dist := distance(a, b)
-	slack := time.Duration(p.JumpTimeSlackS * float64(time.Second))
-	return dist < p.JumpMinM || knots(dist, b.Time.Sub(a.Time)+slack) <= p.maxKnots(class)
+	return dist < p.JumpMinM || dist <= allowed
 }
 
 // jump checks the move from the vessel's latest fix to p: an implied speed
