@@ -2,6 +2,7 @@ package detect
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/sitrep-osint/sitrep"
 	"github.com/sitrep-osint/sitrep/geo"
@@ -15,12 +16,16 @@ const RuleDeclared = "declared_vs_observed"
 // when both have a UN/LOCODE and it is the same, or, when either lacks one,
 // when the declared port lies within declared_match_km of the site. A
 // disagreement is a declared_mismatch event at the arrival. A destination
-// that did not resolve to a port is not compared.
+// that did not resolve to a port is not compared. Each visit is compared
+// once: at the arrival, or, when the destination was not known then, when
+// it first becomes known during the visit (so that replaying from a store,
+// where the declaration is known from the start, gives the same result).
 func (d *Detector) declared(v *vessel, m *membership) {
 	port := v.destPort
-	if port == nil || !portLike(m.site.Kind) {
+	if port == nil || !portLike(m.site.Kind) || m.declaredChecked {
 		return
 	}
+	m.declaredChecked = true
 	c := siteCenter(m.site)
 	dist := geo.Distance(c, geo.Point{Lat: port.Lat, Lon: port.Lon})
 	if m.site.LOCODE != "" && port.LOCODE != "" {
@@ -37,13 +42,16 @@ func (d *Detector) declared(v *vessel, m *membership) {
 		Lat: m.entry.Lat, Lon: m.entry.Lon,
 		Attrs: map[string]string{
 			"declared": v.dest, "declared_port": port.Name, "declared_locode": port.LOCODE,
-			"declared_country": port.Country, "declared_at": v.destAt.UTC().Format("2006-01-02T15:04:05Z"),
-			"site": siteName(m.site), "site_locode": m.site.LOCODE, "site_country": m.site.Country,
+			"declared_country": port.Country,
+			"site":             siteName(m.site), "site_locode": m.site.LOCODE, "site_country": m.site.Country,
 			"distance_km":  fmtF(dist/1000, 0),
 			"same_country": strconv.FormatBool(port.Country != "" && port.Country == m.site.Country),
 		},
 		Rule:     m.params.rule(RuleDeclared, "declared_match_km", "confirm_fixes"),
 		Evidence: []sitrep.EventFix{fixOf(RoleArrival, &m.entry)},
+	}
+	if !v.destAt.IsZero() {
+		e.Attrs["declared_since"] = v.destAt.UTC().Format(time.RFC3339)
 	}
 	why := "LOCODE " + m.site.LOCODE + " is not " + port.LOCODE
 	if m.site.LOCODE == "" || port.LOCODE == "" {

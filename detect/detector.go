@@ -82,6 +82,11 @@ type vessel struct {
 	mmsi    sitrep.MMSI
 	last    sitrep.Position // latest fix (any)
 	hasLast bool
+	// before is the fix preceding last (hasBefore when there is one), so
+	// that identity events can cite the latest fix strictly before the
+	// change whatever the order of a fix and a static message of one time.
+	before    sitrep.Position
+	hasBefore bool
 	// lastGood is the latest plausible fix (not flagged by ingest), the one
 	// site, loitering and encounter rules compare with.
 	lastGood    sitrep.Position
@@ -132,6 +137,9 @@ func (d *Detector) Position(p sitrep.Position) {
 		d.loitering(v, &p, here)
 		d.encounter(v, &p, here)
 		v.lastGood, v.hasLastGood = p, true
+	}
+	if v.hasLast {
+		v.before, v.hasBefore = v.last, true
 	}
 	v.last, v.hasLast = p, true
 }

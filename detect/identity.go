@@ -2,6 +2,7 @@ package detect
 
 import (
 	"strings"
+	"time"
 
 	"github.com/sitrep-osint/sitrep"
 )
@@ -32,8 +33,9 @@ func (d *Detector) Identity(v sitrep.Vessel, changes []sitrep.IdentityChange) {
 			d.sink(d.changeEvent(ves, sitrep.EventDestinationChange, RuleDestination, c))
 		}
 	}
+	changed := v.Destination != ves.dest || (ves.destPort == nil) != (v.DestinationPort == nil)
 	if v.Destination != ves.dest {
-		ves.destAt = v.LastSeen
+		ves.destAt = time.Time{} // a first value has no change time
 		for i := range changes {
 			if changes[i].Field == sitrep.FieldDestination {
 				ves.destAt = changes[i].FirstSeen
@@ -41,6 +43,15 @@ func (d *Detector) Identity(v sitrep.Vessel, changes []sitrep.IdentityChange) {
 		}
 	}
 	ves.dest, ves.destPort = v.Destination, v.DestinationPort
+	if changed {
+		// A destination first heard while the vessel is already in a
+		// port: compare it now, as if it had been known at the arrival.
+		for _, m := range ves.sites {
+			if m.inside {
+				d.declared(ves, m)
+			}
+		}
+	}
 	if sitrep.ValidIMO(v.IMO) {
 		if old, ok := d.imos[v.IMO]; ok && old != v.MMSI {
 			c := sitrep.IdentityChange{MMSI: v.MMSI, Field: "mmsi", Old: old.String(), New: v.MMSI.String(),
@@ -68,7 +79,8 @@ func flagName(c sitrep.Country) string {
 }
 
 // changeEvent is an instant event for one change, placed at the vessel's
-// latest fix when there is one.
+// latest fix before the change (or at its time, when there is none
+// before), when there is one.
 func (d *Detector) changeEvent(v *vessel, kind sitrep.EventKind, rule string, c *sitrep.IdentityChange) sitrep.Event {
 	e := sitrep.Event{
 		ID:   eventID(kind, v.mmsi, 0, string(c.Field), c.FirstSeen),
@@ -80,8 +92,12 @@ func (d *Detector) changeEvent(v *vessel, kind sitrep.EventKind, rule string, c 
 		Evidence: []sitrep.EventFix{},
 	}
 	if v.hasLast {
-		e.Lat, e.Lon = v.last.Lat, v.last.Lon
-		e.Evidence = append(e.Evidence, fixOf(RoleLastFix, &v.last))
+		f := &v.last
+		if !f.Time.Before(c.FirstSeen) && v.hasBefore && v.before.Time.Before(c.FirstSeen) {
+			f = &v.before
+		}
+		e.Lat, e.Lon = f.Lat, f.Lon
+		e.Evidence = append(e.Evidence, fixOf(RoleLastFix, f))
 	}
 	return e
 }

@@ -33,6 +33,9 @@ type membership struct {
 	stoppedFor  time.Duration
 	prevStopped bool
 	visitOpen   bool
+	// declaredChecked: the visit was compared with the declared
+	// destination.
+	declaredChecked bool
 }
 
 // siteRules runs enter/exit confirmation for every site the vessel is in or
@@ -132,7 +135,7 @@ func (d *Detector) enter(v *vessel, m *membership) {
 	m.entry, m.entryBefore, m.hasEntryBef = m.first, m.before, m.hasBefore
 	m.entryBounds = bounds(&m.before, m.hasBefore, &m.first, m.params)
 	m.lastInside = m.first
-	m.stopped, m.stoppedFor, m.prevStopped, m.visitOpen = false, 0, false, false
+	m.stopped, m.stoppedFor, m.prevStopped, m.visitOpen, m.declaredChecked = false, 0, false, false, false
 	if !m.site.Kind.IsPassage() {
 		d.sink(d.arrivalEvent(v, m))
 		d.declared(v, m)

@@ -207,4 +207,16 @@ func TestDeclaredMismatch(t *testing.T) {
 			}
 		})
 	}
+	// The destination first heard after the arrival, during the visit:
+	// compared then, with the arrival's ID and time.
+	d, r := newDetector(t, newScanIndex(site), nil)
+	mmsi := sitrep.MMSI(273000002)
+	ps := callAtPort(mmsi)
+	feed(d, ps[:60])
+	d.Identity(sitrep.Vessel{Identity: sitrep.Identity{MMSI: mmsi}, Voyage: sitrep.Voyage{Destination: "ST PETERSBURG", DestinationPort: spb}, LastSeen: ps[59].Time}, nil)
+	feed(d, ps[60:])
+	got, arr := r.kind(sitrep.EventDeclaredMismatch), r.kind(sitrep.EventArrival)
+	if len(got) != 1 || len(arr) != 1 || got[0].ID != "declared_mismatch:273000002:tartus-port:"+arr[0].Start.Format("20060102T150405.000Z") {
+		t.Errorf("late declaration: %v", got)
+	}
 }

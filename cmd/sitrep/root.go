@@ -18,5 +18,7 @@ Start with:
 	}
 	root.AddCommand(newVersionCmd(), newDecodeCmd(), newSimulateCmd(), newReplayCmd(), newImportCmd(),
 		newVesselsCmd(), newVesselCmd(), newTrackCmd())
+	root.AddCommand(newEventsCmd())
+	root.AddCommand(newDetectCmd(defaultDetectOptions()))
 	return root
 }
