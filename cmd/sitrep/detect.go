@@ -43,7 +43,7 @@ func defaultDetectOptions() detectOptions {
 // noSites is a SiteIndex without sites.
 type noSites struct{}
 
-func (noSites) Containing(dst []*sitrep.Site, _, _ float64) []*sitrep.Site   { return dst }
+func (noSites) Containing(dst []*sitrep.Site, _, _ float64) []*sitrep.Site    { return dst }
 func (noSites) Crossed(dst []*sitrep.Site, _, _ sitrep.LatLon) []*sitrep.Site { return dst }
 
 // gazetteerResolve resolves destinations with the embedded gazetteer, as
