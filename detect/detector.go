@@ -115,15 +115,20 @@ func (d *Detector) vessel(m sitrep.MMSI) *vessel {
 }
 
 // Position feeds one fix. Fixes must come in event-time order (across all
-// vessels); an older fix than the vessel's latest is ignored.
+// vessels); a fix older than the vessel's latest, or with coordinates out
+// of range, is ignored. Fixes ingest flagged as a speed jump still count
+// for gaps and jumps but not for the site, loitering and encounter rules.
 func (d *Detector) Position(p sitrep.Position) {
+	if !sitrep.ValidCoordinates(p.Lat, p.Lon) || p.Flags&sitrep.FlagInvalidCoordinates != 0 {
+		return
+	}
 	v := d.vessel(p.MMSI)
 	if v.hasLast && p.Time.Before(v.last.Time) {
 		return
 	}
 	d.gap(v, &p)
 	d.jump(v, &p)
-	if !p.Flags.Implausible() && sitrep.ValidCoordinates(p.Lat, p.Lon) {
+	if !p.Flags.Implausible() {
 		var here []*sitrep.Site
 		if d.sites != nil {
 			d.buf = d.sites.Containing(d.buf[:0], p.Lat, p.Lon)

@@ -39,7 +39,7 @@ type encounter struct {
 func (d *Detector) encounter(v *vessel, p *sitrep.Position, here []*sitrep.Site) {
 	params := v.params
 	sog, ok := sogOf(p)
-	eligible := ok && float64(sog) < params.EncounterMaxSOGKn
+	eligible := ok && float64(sog) < params.EncounterMaxSOGKn && params.EncounterExclude < 1
 	for _, s := range here {
 		if eligible && len(s.Params) > 0 && d.paramsOf(s).EncounterExclude >= 1 {
 			eligible = false
