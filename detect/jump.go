@@ -78,6 +78,9 @@ func (d *Detector) jump(v *vessel, p *sitrep.Position) {
 	if st.hasAlt && params.reachable(&st.alt, p, p.Class) {
 		// Back on the other track: two stations alternating.
 		st.alt = *prev
+		if distance(prev, p) < params.SharedMinM {
+			return // too close to tell two stations from bad timestamps
+		}
 		st.switches++
 		if float64(st.switches) >= params.SharedMinSwitches {
 			d.sink(d.sharedEvent(v, prev, p))
@@ -124,7 +127,7 @@ func (d *Detector) sharedEvent(v *vessel, prev, p *sitrep.Position) sitrep.Event
 		Summary: v.mmsi.String() + " transmitted from two places " + fmtF(dist/1000, 1) + " km apart, alternating " +
 			strconv.Itoa(st.switches) + " times: two stations share this MMSI",
 		Attrs: map[string]string{"distance_km": fmtF(dist/1000, 1), "switches": strconv.Itoa(st.switches)},
-		Rule:  params.rule(RuleShared, "shared_min_switches", "shared_window_h", "jump_max_kn_class_a", "jump_max_kn_class_b", "jump_min_m", "jump_time_slack_s"),
+		Rule:  params.rule(RuleShared, "shared_min_switches", "shared_min_m", "shared_window_h", "jump_max_kn_class_a", "jump_max_kn_class_b", "jump_min_m", "jump_time_slack_s"),
 		Evidence: []sitrep.EventFix{fixOf(RoleFirst, &st.firstFix), fixOf(RoleStationA, prev),
 			fixOf(RoleStationB, p)},
 	}

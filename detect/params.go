@@ -100,6 +100,10 @@ type Params struct {
 	// two tracks, each too far from the other to reach, that mark two
 	// stations on one MMSI. Default 3 (sitrep).
 	SharedMinSwitches float64
+	// SharedMinM (shared_min_m, metres): the two tracks must lie at least
+	// this far apart; closer alternations (satellite timestamps off by a
+	// minute) are no evidence of two stations. Default 5,000 m (sitrep).
+	SharedMinM float64
 	// SharedWindowH (shared_window_h, hours): the alternations must fall
 	// within this time of each other. Default 1 h (sitrep).
 	SharedWindowH float64
@@ -141,6 +145,7 @@ var paramSpecs = []paramSpec{
 	{"jump_min_m", func(p *Params) *float64 { return &p.JumpMinM }, 0, 1e7, 500},
 	{"jump_time_slack_s", func(p *Params) *float64 { return &p.JumpTimeSlackS }, 0, 86_400, 60},
 	{"shared_min_switches", func(p *Params) *float64 { return &p.SharedMinSwitches }, 1, 1000, 3},
+	{"shared_min_m", func(p *Params) *float64 { return &p.SharedMinM }, 0, 1e7, 5000},
 	{"shared_window_h", func(p *Params) *float64 { return &p.SharedWindowH }, 0, 1e4, 1},
 	{"declared_match_km", func(p *Params) *float64 { return &p.DeclaredMatchKm }, 0, 1e5, 30},
 }

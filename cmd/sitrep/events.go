@@ -231,8 +231,11 @@ func writeExplained(w io.Writer, e *sitrep.Event) {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
+	if len(keys) > 0 {
+		fmt.Fprintln(w, "  attributes:")
+	}
 	for _, k := range keys {
-		fmt.Fprintf(w, "  %-9s %s\n", k, e.Attrs[k])
+		fmt.Fprintf(w, "    %-17s %s\n", k, e.Attrs[k])
 	}
 	fmt.Fprintln(w, "  evidence:")
 	for _, f := range e.Evidence {
