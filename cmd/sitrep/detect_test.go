@@ -254,6 +254,9 @@ func TestDetectEqualsLive(t *testing.T) {
 		t.Errorf("events table: %v\n%s", err, tab)
 	}
 	exp, _, err := run(t, "", "events", "--data", data, "--kind", "visit", "--explain", "--limit", "1")
+	t.Logf("explain:\n%s", exp)
+	tr, _, _ := run(t, "", "events", "--data", data, "--kind", "transit", "--explain", "--limit", "1")
+	t.Logf("explain:\n%s", tr)
 	for _, want := range []string{"rule      site_visit", "min_dwell_min=20", "evidence:", "first inside", "dwell_h"} {
 		if err != nil || !strings.Contains(exp, want) {
 			t.Errorf("explain lacks %q: %v\n%s", want, err, exp)

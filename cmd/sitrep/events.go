@@ -205,11 +205,11 @@ func writeExplained(w io.Writer, e *sitrep.Event) {
 	}
 	fmt.Fprintf(w, "  start     %s", timeText(e.Start))
 	if b := e.StartBounds; b != nil {
-		fmt.Fprintf(w, " (not observed: between %s and %s)", boundText(b.From), timeText(b.To))
+		fmt.Fprint(w, boundsNote(b))
 	}
 	fmt.Fprintf(w, "\n  end       %s", endText(e))
 	if b := e.EndBounds; b != nil {
-		fmt.Fprintf(w, " (not observed: between %s and %s)", boundText(b.From), timeText(b.To))
+		fmt.Fprint(w, boundsNote(b))
 	}
 	fmt.Fprintf(w, "\n  where     %.5f, %.5f\n", e.Lat, e.Lon)
 	fmt.Fprintf(w, "  rule      %s", e.Rule.Name)
@@ -253,6 +253,14 @@ func writeExplained(w io.Writer, e *sitrep.Event) {
 		fmt.Fprintln(w)
 	}
 	fmt.Fprintln(w)
+}
+
+// boundsNote says why a time is not observed.
+func boundsNote(b *sitrep.TimeRange) string {
+	if b.From.IsZero() {
+		return " (not observed: first heard at " + timeText(b.To) + ")"
+	}
+	return " (not observed: between " + timeText(b.From) + " and " + timeText(b.To) + ")"
 }
 
 func boundText(t time.Time) string {
