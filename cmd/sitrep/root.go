@@ -19,5 +19,7 @@ Start with:
 	root.AddCommand(newVersionCmd(), newDecodeCmd(), newSimulateCmd(), newReplayCmd(), newImportCmd(),
 		newVesselsCmd(), newVesselCmd(), newTrackCmd())
 	root.AddCommand(newSitesCmd())
+	root.AddCommand(newEventsCmd())
+	root.AddCommand(newDetectCmd(defaultDetectOptions()))
 	return root
 }

@@ -1,0 +1,134 @@
+package detect
+
+import (
+	"math"
+	"strconv"
+	"time"
+
+	"github.com/sitrep-osint/sitrep"
+	"github.com/sitrep-osint/sitrep/geo"
+)
+
+// Rule names of the spoofing rules.
+const (
+	RuleJump   = "position_jump"
+	RuleShared = "shared_mmsi"
+)
+
+// stationState follows up to two tracks on one MMSI: cur, the track of the
+// latest fix, and alt, the track it jumped away from, to recognise two
+// stations alternating.
+type stationState struct {
+	alt      sitrep.Position
+	hasAlt   bool
+	switches int       // jumps between the two tracks while alt is live
+	first    time.Time // time of the first of those jumps
+	firstFix sitrep.Position
+	sharedID string
+}
+
+// maxKnots returns the jump limit for a class.
+func (p *Params) maxKnots(c sitrep.VesselClass) float64 {
+	switch c {
+	case sitrep.ClassB:
+		return p.JumpMaxKnClassB
+	case sitrep.ClassSARAircraft:
+		return p.JumpMaxKnSAR
+	}
+	return p.JumpMaxKnClassA
+}
+
+// reachable reports whether a station could sail from a to b: the move is
+// shorter than jump_min_m, or its speed over the time between the fixes
+// plus jump_time_slack_s is within the class's limit.
+func (p *Params) reachable(a, b *sitrep.Position, class sitrep.VesselClass) bool {
+	dt := b.Time.Sub(a.Time) + time.Duration(p.JumpTimeSlackS*float64(time.Second))
+	allowed := p.maxKnots(class) * 1852 * dt.Hours()
+	// Cheap upper bound first (the path along a meridian and a parallel is
+	// no shorter than the great circle), so most fixes skip the haversine.
+	dLon := math.Abs(a.Lon - b.Lon)
+	if dLon > 180 {
+		dLon = 360 - dLon
+	}
+	if ub := (math.Abs(a.Lat-b.Lat) + dLon) * (math.Pi / 180) * geo.EarthRadius; ub < p.JumpMinM || ub <= allowed {
+		return true
+	}
+	dist := distance(a, b)
+	return dist < p.JumpMinM || dist <= allowed
+}
+
+// jump checks the move from the vessel's latest fix to p: an implied speed
+// above the class limit is a position jump, unless p continues the other
+// track of an MMSI that alternates between two, which after
+// shared_min_switches alternations is reported as a shared MMSI.
+func (d *Detector) jump(v *vessel, p *sitrep.Position) {
+	if !v.hasLast {
+		return
+	}
+	params := v.params
+	st := &v.stations
+	window := hoursDur(params.SharedWindowH)
+	if st.hasAlt && p.Time.Sub(st.alt.Time) > window {
+		st.hasAlt, st.switches, st.sharedID = false, 0, ""
+	}
+	prev := &v.last
+	if params.reachable(prev, p, p.Class) {
+		return
+	}
+	if st.hasAlt && params.reachable(&st.alt, p, p.Class) {
+		// Back on the other track: two stations alternating.
+		st.alt = *prev
+		if distance(prev, p) < params.SharedMinM {
+			return // too close to tell two stations from bad timestamps
+		}
+		st.switches++
+		if float64(st.switches) >= params.SharedMinSwitches {
+			d.sink(d.sharedEvent(v, prev, p))
+		}
+		return
+	}
+	d.sink(d.jumpEvent(v, prev, p))
+	st.alt, st.hasAlt, st.switches, st.first, st.firstFix, st.sharedID = *prev, true, 1, p.Time, *prev, ""
+}
+
+func (d *Detector) jumpEvent(v *vessel, prev, p *sitrep.Position) sitrep.Event {
+	params := v.params
+	dist := distance(prev, p)
+	dt := p.Time.Sub(prev.Time)
+	speed := knots(dist, dt)
+	speedText := "instantaneous"
+	if speed < inf {
+		speedText = fmtF(speed, 0) + " kn"
+	}
+	limit := params.maxKnots(p.Class)
+	return sitrep.Event{
+		ID:   eventID(sitrep.EventPositionJump, v.mmsi, 0, "", prev.Time),
+		Kind: sitrep.EventPositionJump, MMSI: v.mmsi, Start: prev.Time, End: p.Time,
+		Lat: p.Lat, Lon: p.Lon,
+		Summary: v.mmsi.String() + " jumped " + fmtF(dist/1000, 1) + " km in " + fmtDur(dt) +
+			" (" + speedText + ", limit " + fmtF(limit, 0) + " kn for class " + p.Class.String() + ")",
+		Attrs: map[string]string{"distance_km": fmtF(dist/1000, 2), "implied_speed_kn": speedText,
+			"limit_kn": fmtF(limit, 0), "class": p.Class.String()},
+		Rule:     params.rule(RuleJump, "jump_max_kn_class_a", "jump_max_kn_class_b", "jump_max_kn_sar", "jump_min_m", "jump_time_slack_s"),
+		Evidence: []sitrep.EventFix{fixOf(RoleBefore, prev), fixOf(RoleAfter, p)},
+	}
+}
+
+// sharedEvent reports (or updates) two stations on one MMSI: from the first
+// jump between the tracks to p.
+func (d *Detector) sharedEvent(v *vessel, prev, p *sitrep.Position) sitrep.Event {
+	params := v.params
+	st := &v.stations
+	dist := distance(prev, p)
+	return sitrep.Event{
+		ID:   eventID(sitrep.EventSharedMMSI, v.mmsi, 0, "", st.firstFix.Time),
+		Kind: sitrep.EventSharedMMSI, MMSI: v.mmsi, Start: st.firstFix.Time, End: p.Time,
+		Lat: p.Lat, Lon: p.Lon,
+		Summary: v.mmsi.String() + " transmitted from two places " + fmtF(dist/1000, 1) + " km apart, alternating " +
+			strconv.Itoa(st.switches) + " times: two stations share this MMSI",
+		Attrs: map[string]string{"distance_km": fmtF(dist/1000, 1), "switches": strconv.Itoa(st.switches)},
+		Rule:  params.rule(RuleShared, "shared_min_switches", "shared_min_m", "shared_window_h", "jump_max_kn_class_a", "jump_max_kn_class_b", "jump_min_m", "jump_time_slack_s"),
+		Evidence: []sitrep.EventFix{fixOf(RoleFirst, &st.firstFix), fixOf(RoleStationA, prev),
+			fixOf(RoleStationB, p)},
+	}
+}

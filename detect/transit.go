@@ -1,0 +1,125 @@
+package detect
+
+import (
+	"time"
+
+	"github.com/sitrep-osint/sitrep"
+	"github.com/sitrep-osint/sitrep/geo"
+)
+
+// RuleTransit names the strait and canal transit rule.
+const RuleTransit = "transit"
+
+// lastTransit remembers a vessel's latest transit of a site, for
+// de-duplication.
+type lastTransit struct {
+	site string
+	end  time.Time
+}
+
+// direction names a bearing by its quarter: northbound from 315° to 45°,
+// eastbound to 135°, southbound to 225°, westbound to 315°.
+func direction(bearing float64) string {
+	switch {
+	case bearing >= 315 || bearing < 45:
+		return "northbound"
+	case bearing < 135:
+		return "eastbound"
+	case bearing < 225:
+		return "southbound"
+	default:
+		return "westbound"
+	}
+}
+
+// polygonTransit decides at the confirmed exit of a passage polygon whether
+// the vessel went through: its first and last fixes inside lie at least
+// transit_min_frac of the gate's diagonal apart.
+func (d *Detector) polygonTransit(v *vessel, m *membership) {
+	b := siteBox(m.site)
+	diag := geo.Distance(geo.Point{Lat: b.MinLat, Lon: b.MinLon}, geo.Point{Lat: b.MaxLat, Lon: b.MaxLon})
+	from, to := &m.entry, &m.before // first and last fix inside
+	dist := distance(from, to)
+	if dist < m.params.TransitMinFrac*diag {
+		return
+	}
+	evidence := []sitrep.EventFix{}
+	if m.hasEntryBef {
+		evidence = append(evidence, fixOf(RoleLastOutside, &m.entryBefore))
+	}
+	evidence = append(evidence, fixOf(RoleFirstInside, from), fixOf(RoleLastInside, to), fixOf(RoleFirstOut, &m.first))
+	e := d.transitEvent(v, m.site, m.params, from, to, m.entry.Time, m.first.Time, evidence)
+	e.StartBounds = m.entryBounds
+	e.EndBounds = bounds(&m.before, m.hasBefore, &m.first, m.params)
+	e.Attrs["gate"] = "polygon"
+	if e.StartBounds != nil {
+		e.Attrs["entry"] = "unknown"
+	}
+	if e.EndBounds != nil {
+		e.Attrs["exit"] = "unknown"
+	}
+	d.emitTransit(v, m.site, e)
+}
+
+// lines finds the line gates the track from prev to p crosses; each is a
+// transit between the two fixes.
+func (d *Detector) lines(v *vessel, prev, p *sitrep.Position) {
+	d.lineBuf = d.sites.Crossed(d.lineBuf[:0], sitrep.LatLon{Lat: prev.Lat, Lon: prev.Lon}, sitrep.LatLon{Lat: p.Lat, Lon: p.Lon})
+	for _, s := range d.lineBuf {
+		if !s.Kind.IsPassage() {
+			continue
+		}
+		params := d.paramsOf(s)
+		e := d.transitEvent(v, s, params, prev, p, prev.Time, p.Time,
+			[]sitrep.EventFix{fixOf(RoleBefore, prev), fixOf(RoleAfter, p)})
+		e.Attrs["gate"] = "line"
+		if p.Time.Sub(prev.Time) > minutesDur(params.FixGapMin) {
+			e.Attrs["crossing"] = "unobserved"
+			e.Summary += " (crossed during a reception gap)"
+		}
+		d.emitTransit(v, s, e)
+	}
+}
+
+func (d *Detector) transitEvent(v *vessel, s *sitrep.Site, params *Params, from, to *sitrep.Position, start, end time.Time, evidence []sitrep.EventFix) sitrep.Event {
+	brg := geo.Bearing(pointOf(from), pointOf(to))
+	dir := direction(brg)
+	c := siteCenter(s)
+	return sitrep.Event{
+		ID:   eventID(sitrep.EventTransit, v.mmsi, 0, s.ID, start),
+		Kind: sitrep.EventTransit, MMSI: v.mmsi, SiteID: s.ID,
+		Start: start, End: end, Lat: c.Lat, Lon: c.Lon,
+		Summary: v.mmsi.String() + " " + dir + " transit of " + siteName(s),
+		Attrs: map[string]string{"direction": dir, "bearing_deg": fmtF(brg, 0), "site": siteName(s),
+			"duration_h": fmtF(hours(end.Sub(start)), 2), "distance_km": fmtF(distance(from, to)/1000, 1)},
+		Rule:     params.rule(RuleTransit, "confirm_fixes", "hysteresis_m", "fix_gap_min", "transit_min_frac", "transit_dedup_h"),
+		Evidence: evidence,
+	}
+}
+
+// emitTransit sends e unless the vessel transited the same site less than
+// transit_dedup_h before.
+func (d *Detector) emitTransit(v *vessel, s *sitrep.Site, e sitrep.Event) {
+	window := hoursDur(d.paramsOf(s).TransitDedupH)
+	for i := range v.transits {
+		t := &v.transits[i]
+		if t.site != s.ID {
+			continue
+		}
+		dup := e.Start.Sub(t.end) < window
+		t.end = e.End
+		if !dup {
+			d.sink(e)
+		}
+		return
+	}
+	// Forget transits older than the window, keeping the list short.
+	keep := v.transits[:0]
+	for _, t := range v.transits {
+		if e.Start.Sub(t.end) < window {
+			keep = append(keep, t)
+		}
+	}
+	v.transits = append(keep, lastTransit{site: s.ID, end: e.End})
+	d.sink(e)
+}
