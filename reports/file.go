@@ -29,12 +29,16 @@ type SourceItem struct {
 	// Change says who graded it and why ("by"/"why" in the file).
 	Change sitrep.Change
 	Line   int
+	// Path is the item's place in the file ("sources[2]").
+	Path string
 }
 
 // EntityItem is an entity read from a file.
 type EntityItem struct {
 	Entity sitrep.Entity
 	Line   int
+	// Path is the item's place in the file ("sources[2]").
+	Path string
 }
 
 // ReportItem is a report read from a file.
@@ -45,6 +49,8 @@ type ReportItem struct {
 	BaseVersion int
 	Change      sitrep.Change
 	Line        int
+	// Path is the item's place in the file ("reports[2]").
+	Path string
 }
 
 // FileError is a problem at a place in a file. Error formats it as
@@ -178,7 +184,7 @@ func (f *File) source(p string, n ast.Node) []error {
 	if len(fes) > 0 {
 		return f.problems(p, n, fes)
 	}
-	f.Sources = append(f.Sources, SourceItem{Source: s, Change: sitrep.Change{By: r.By, Why: r.Why}, Line: line(n)})
+	f.Sources = append(f.Sources, SourceItem{Source: s, Change: sitrep.Change{By: r.By, Why: r.Why}, Line: line(n), Path: p})
 	return nil
 }
 
@@ -211,7 +217,7 @@ func (f *File) entity(p string, n ast.Node) []error {
 		}
 		return f.problems(p, n, []sitrep.FieldError{{Path: field, Msg: sitrep.ErrorMessage(err)}})
 	}
-	f.Entities = append(f.Entities, EntityItem{Entity: e, Line: line(n)})
+	f.Entities = append(f.Entities, EntityItem{Entity: e, Line: line(n), Path: p})
 	return nil
 }
 
@@ -229,7 +235,7 @@ func (f *File) report(p string, n ast.Node) []error {
 		return f.problems(p, n, fes)
 	}
 	f.Reports = append(f.Reports, ReportItem{Report: rep, BaseVersion: r.BaseVersion,
-		Change: sitrep.Change{By: r.By, Why: r.Why}, Line: line(n)})
+		Change: sitrep.Change{By: r.By, Why: r.Why}, Line: line(n), Path: p})
 	return nil
 }
 

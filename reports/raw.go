@@ -121,7 +121,11 @@ func (r rawReport) toReport() (sitrep.Report, []sitrep.FieldError) {
 		}
 	}
 	if r.Published != "" {
-		w, err := parseWhen(rawWhen{At: r.Published}, r.Zone)
+		zone := r.Zone
+		if len(strings.TrimSpace(r.Published)) == len(dateLayout) {
+			zone = "UTC" // a publication date is a calendar date, not a local day
+		}
+		w, err := parseWhen(rawWhen{At: r.Published}, zone)
 		if err != nil {
 			bad("published", "%v", err)
 		}

@@ -18,5 +18,6 @@ Start with:
 	}
 	root.AddCommand(newVersionCmd(), newDecodeCmd(), newSimulateCmd(), newReplayCmd(), newImportCmd(),
 		newVesselsCmd(), newVesselCmd(), newTrackCmd())
+	root.AddCommand(newReportsCmd())
 	return root
 }
