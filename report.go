@@ -156,11 +156,13 @@ func (w When) Widened() (from, to time.Time) {
 	return w.From.Add(-m), w.End().Add(m)
 }
 
-// Overlaps reports whether the widened intervals of w and o meet.
+// Overlaps reports whether the widened intervals of w and o overlap by
+// more than an instant: days widened by 12 hours meet the next day, not the
+// day after.
 func (w When) Overlaps(o When) bool {
 	af, at := w.Widened()
 	bf, bt := o.Widened()
-	return !af.After(bt) && !bf.After(at)
+	return af.Before(bt) && bf.Before(at)
 }
 
 // Count is how many, as a range ("24–35 vehicles"); Min == Max for one

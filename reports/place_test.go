@@ -24,10 +24,11 @@ func TestWhenOverlapsHonoursPrecision(t *testing.T) {
 	}{
 		{"same minute", at(14, sitrep.TimeMinute), at(14, sitrep.TimeMinute), true},
 		{"3 min apart, minute", at(14, sitrep.TimeMinute), at(14.05, sitrep.TimeMinute), false},
-		{"2 min apart, minute", at(14, sitrep.TimeMinute), at(14+2.0/60, sitrep.TimeMinute), true},
+		{"90 s apart, minute", at(14, sitrep.TimeMinute), at(14+1.5/60, sitrep.TimeMinute), true},
+		{"2 min apart, minute: touching is not overlapping", at(14, sitrep.TimeMinute), at(14+2.0/60, sitrep.TimeMinute), false},
 		{"about 17:00 local vs 15:30 UTC fix", at(14, sitrep.TimeHour), at(15.5, sitrep.TimeMinute), false},
 		{"about 17:00 local vs 14:55 UTC fix", at(14, sitrep.TimeHour), at(14.9, sitrep.TimeMinute), true},
-		{"hour: margins add", at(14, sitrep.TimeHour), at(16, sitrep.TimeHour), true},
+		{"hour: margins add", at(14, sitrep.TimeHour), at(15.9, sitrep.TimeHour), true},
 		{"hour: just beyond", at(14, sitrep.TimeHour), at(16.1, sitrep.TimeHour), false},
 		{"morning vs 14:30", span(3, 9, sitrep.TimePartOfDay), at(14.5, sitrep.TimeMinute), false},
 		{"morning vs 11:30", span(3, 9, sitrep.TimePartOfDay), at(11.5, sitrep.TimeMinute), true},
