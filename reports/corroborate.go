@@ -67,8 +67,9 @@ type Corroboration struct {
 func (c Corroboration) Count() int { return len(c.Independent) }
 
 // Corroborate finds what matches claim i (0-based) of report id: other
-// reports' claims with a common subject (or any claim at the place, when
-// the claim names no vessel or entity) whose times and places meet; AIS
+// reports' claims with a common subject (or, when the claim names no
+// vessel or entity, claims of the same kind: an assessment is supported
+// only by assessments) whose times and places meet; AIS
 // events and positions of the vessels it names, when they can be resolved
 // to MMSIs; and claims with a common subject and kind that disagree on the
 // count, or on the time of a departure, arrival, block or turn-back.
@@ -137,7 +138,7 @@ func (f *Fusion) matchReports(ctx context.Context, out *Corroboration, r sitrep.
 			continue
 		}
 		for j, oc := range o.Claims {
-			if hasSubject(c) && !sharesSubject(c, oc) {
+			if hasSubject(c) && !sharesSubject(c, oc) || !hasSubject(c) && oc.What != c.What {
 				continue
 			}
 			if !c.When.Overlaps(oc.When) || oc.Where.IsZero() {
