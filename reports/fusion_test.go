@@ -341,3 +341,12 @@ func TestEntityTrack(t *testing.T) {
 		t.Errorf("unknown entity: %v", err)
 	}
 }
+
+func mustTime(t *testing.T, s string) time.Time {
+	t.Helper()
+	v, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
