@@ -30,10 +30,25 @@ type Brief struct {
 	Notes     []string `json:"notes,omitempty"`
 }
 
-// Day groups the entries that start on one UTC day.
+// Day groups the entries of one calendar day: for a claim, the day it
+// starts on in the zone it was entered in (a local 10 February stays 10
+// February); for an AIS event, the UTC day.
 type Day struct {
 	Date    string       `json:"date"` // "Monday 10 February 2025"
 	Entries []BriefEntry `json:"entries"`
+	key     time.Time
+}
+
+// entryDay returns the calendar day an item belongs to, as midnight UTC of
+// that date.
+func entryDay(it Item) time.Time {
+	t := it.Start.UTC()
+	if c, ok := it.ClaimOf(); ok && c.When.Zone != "" {
+		if loc, err := parseZone(c.When.Zone); err == nil {
+			t = it.Start.In(loc)
+		}
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // BriefEntry is one line of the brief.
@@ -99,6 +114,7 @@ func (f *Fusion) Brief(ctx context.Context, q Query, title string, now time.Time
 	cites := map[string]int{}
 	cited := map[string]bool{}
 	seenConflict := map[string]bool{}
+	dayIndex := map[time.Time]int{}
 	for _, it := range items {
 		e := BriefEntry{Item: it, Grade: it.Grade}
 		if it.Event != nil {
@@ -153,13 +169,15 @@ func (f *Fusion) Brief(ctx context.Context, q Query, title string, now time.Time
 			}
 		}
 		b.Simulated = b.Simulated || e.Simulated
-		day := it.Start.UTC().Format("Monday 2 January 2006")
-		if n := len(b.Days); n == 0 || b.Days[n-1].Date != day {
-			b.Days = append(b.Days, Day{Date: day})
+		day := entryDay(it)
+		if dayIndex[day] == 0 {
+			b.Days = append(b.Days, Day{Date: day.Format("Monday 2 January 2006"), key: day})
+			dayIndex[day] = len(b.Days)
 		}
-		d := &b.Days[len(b.Days)-1]
+		d := &b.Days[dayIndex[day]-1]
 		d.Entries = append(d.Entries, e)
 	}
+	sort.SliceStable(b.Days, func(i, j int) bool { return b.Days[i].key.Before(b.Days[j].key) })
 	if f.Events == nil {
 		b.Notes = append(b.Notes, "No AIS event store was available: AIS events are not included.")
 	}
@@ -187,7 +205,7 @@ func claimSentence(c sitrep.Claim) string {
 		extra = append(extra, "count: "+c.Count.String())
 	}
 	if !c.Where.IsZero() && c.Where.Name != "" {
-		p := "at " + c.Where.Name
+		p := "place: " + c.Where.Name
 		if c.Where.Precision != sitrep.PlaceExact {
 			p += " (" + string(c.Where.Precision) + ")"
 		}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -28,7 +27,8 @@ the data directory, where every edit is kept as a version.`,
   sitrep reports show trt-convoy-turned-back
   sitrep reports sources`,
 	}
-	cmd.AddCommand(newReportsLoadCmd(), newReportsListCmd(), newReportsShowCmd(), newReportsSourcesCmd(), newReportsExportCmd())
+	cmd.AddCommand(newReportsLoadCmd(), newReportsListCmd(), newReportsShowCmd(), newReportsSourcesCmd(), newReportsExportCmd(),
+		newReportsTimelineCmd(), newReportsCorroborateCmd())
 	return cmd
 }
 
@@ -424,14 +424,52 @@ func newReportsSourcesCmd() *cobra.Command {
 	return cmd
 }
 
-var errNotYet = errors.New("not implemented")
-
 func newReportsExportCmd() *cobra.Command {
+	var format string
 	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "Export the selected reports as JSON, GeoJSON, KML or CSV",
-		Args:  cobra.NoArgs,
+		Short: "Export the reports (and AIS events) of a selection as JSON, GeoJSON, KML or CSV",
+		Long: `Export writes the timeline of a selection (report claims and AIS events) and
+the tracks of the entities its claims name. GeoJSON: claims as points or
+polygons with source, grade and precisions; AIS events with their rules;
+entity tracks as LineStrings marked "derived from reports, not AIS" and
+"line": "dashed". JSON: the whole selection, with the reports.`,
+		Example: `  sitrep reports export --entity khmeimim-convoy-2025-02-10 --format geojson -o convoy.geojson
+  sitrep reports export --site tartus-naval-base --from 2025-01-20 --to 2025-02-01 --format csv`,
+		Args: cobra.NoArgs,
 	}
-	cmd.RunE = func(cmd *cobra.Command, args []string) error { return errNotYet }
+	dataDir := dataDirFlag(cmd)
+	sel := selectionFlags(cmd)
+	output := outputFlag(cmd)
+	cmd.Flags().StringVar(&format, "format", "json", "json, geojson, kml or csv")
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		switch format {
+		case "json", "geojson", "kml", "csv":
+		default:
+			return sitrep.Errorf(sitrep.EINVALID, "unknown format %q (use json, geojson, kml or csv)", format)
+		}
+		q, err := sel()
+		if err != nil {
+			return err
+		}
+		ctx, s, err := openStore(cmd, dataDir())
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		sl, err := fusion(s).Select(ctx, q)
+		if err != nil {
+			return err
+		}
+		w, closeOut, err := output()
+		if err != nil {
+			return err
+		}
+		if err := writeSelection(w, format, sl); err != nil {
+			closeOut()
+			return err
+		}
+		return closeOut()
+	}
 	return cmd
 }

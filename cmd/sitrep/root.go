@@ -19,5 +19,6 @@ Start with:
 	root.AddCommand(newVersionCmd(), newDecodeCmd(), newSimulateCmd(), newReplayCmd(), newImportCmd(),
 		newVesselsCmd(), newVesselCmd(), newTrackCmd())
 	root.AddCommand(newReportsCmd())
+	root.AddCommand(newBriefCmd())
 	return root
 }
