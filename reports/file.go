@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -160,9 +161,14 @@ func (f *File) decode(p string, n ast.Node, v any) (err error) {
 // problems turns field errors relative to the item at path p into
 // FileErrors with the lines of the fields.
 func (f *File) problems(p string, n ast.Node, fes []sitrep.FieldError) []error {
-	errs := make([]error, len(fes))
+	fileErrs := make([]*FileError, len(fes))
 	for i, fe := range fes {
-		errs[i] = &FileError{File: f.Name, Line: lineOf(n, fe.Path), Path: p + "." + fe.Path, Msg: fe.Msg}
+		fileErrs[i] = &FileError{File: f.Name, Line: lineOf(n, fe.Path), Path: p + "." + fe.Path, Msg: fe.Msg}
+	}
+	sort.SliceStable(fileErrs, func(i, j int) bool { return fileErrs[i].Line < fileErrs[j].Line })
+	errs := make([]error, len(fileErrs))
+	for i, fe := range fileErrs {
+		errs[i] = fe
 	}
 	return errs
 }

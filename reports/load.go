@@ -54,8 +54,12 @@ func Load(ctx context.Context, st sitrep.ReportStore, files []*File, ch sitrep.C
 				c = ch
 			}
 			action := Created
-			if _, err := st.Source(ctx, it.Source.ID); err == nil {
+			if old, err := st.Source(ctx, it.Source.ID); err == nil {
 				action = Updated
+				if old == it.Source {
+					outs = append(outs, Outcome{File: f.Name, Line: it.Line, Kind: "source", ID: it.Source.ID, Action: Unchanged})
+					continue
+				}
 			}
 			if err := st.PutSource(ctx, it.Source, c); err != nil {
 				fail(f, it.Line, it.Path, err)

@@ -133,14 +133,14 @@ func (r rawReport) toReport() (sitrep.Report, []sitrep.FieldError) {
 	}
 	for i, c := range r.Claims {
 		p := fmt.Sprintf("claims[%d]", i)
-		cl := sitrep.Claim{What: sitrep.ClaimKind(c.What), Text: c.Text, Entities: c.Entities, Actors: c.Actors,
-			Likelihood: sitrep.Likelihood(strings.ReplaceAll(strings.ToLower(strings.TrimSpace(c.Likelihood)), " ", "_")),
+		cl := sitrep.Claim{What: sitrep.ClaimKind(word(c.What)), Text: c.Text, Entities: c.Entities, Actors: c.Actors,
+			Likelihood: sitrep.Likelihood(word(c.Likelihood)),
 			Confidence: sitrep.Confidence(strings.ToLower(c.Confidence))}
 		for _, v := range c.Vessels {
 			cl.Vessels = append(cl.Vessels, sitrep.VesselRef{MMSI: sitrep.MMSI(v.MMSI), IMO: v.IMO, Name: v.Name})
 		}
 		if w := c.Where; w != nil {
-			cl.Where = sitrep.Place{Name: w.Name, SiteID: w.Site, Point: w.Point, Precision: sitrep.PlacePrecision(w.Precision)}
+			cl.Where = sitrep.Place{Name: w.Name, SiteID: w.Site, Point: w.Point, Precision: sitrep.PlacePrecision(word(w.Precision))}
 			if cl.Where.Precision == "" {
 				cl.Where.Precision = sitrep.PlaceExact
 			}
@@ -176,4 +176,10 @@ func (r rawReport) toReport() (sitrep.Report, []sitrep.FieldError) {
 func validURL(s string) bool {
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// word normalises a taxonomy word as analysts may type it: "Turned back"
+// and "turned-back" are "turned_back".
+func word(s string) string {
+	return strings.NewReplacer(" ", "_", "-", "_").Replace(strings.ToLower(strings.TrimSpace(s)))
 }

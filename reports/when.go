@@ -89,7 +89,7 @@ func parseWhen(w rawWhen, defaultZone string) (sitrep.When, error) {
 		return out, &whenError{"at", "a claim needs a time (at, or from and to)"}
 	}
 	out.From, out.To = out.From.UTC(), out.To.UTC()
-	out.Precision = sitrep.TimePrecision(strings.ReplaceAll(strings.ToLower(w.Precision), " ", "_"))
+	out.Precision = sitrep.TimePrecision(word(w.Precision))
 	if w.Precision == "" {
 		out.Precision = sitrep.TimeMinute
 		if dayOnly {
