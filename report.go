@@ -226,8 +226,13 @@ func (l Likelihood) Range() (lo, hi float64) {
 	return likelihoodRanges[i][0], likelihoodRanges[i][1]
 }
 
-// Words returns the term as analysts write it ("almost certain").
-func (l Likelihood) Words() string { return strings.ReplaceAll(string(l), "_", " ") }
+// Words returns the term as ICD 203 writes it ("roughly even chance").
+func (l Likelihood) Words() string {
+	if l == RoughlyEven {
+		return "roughly even chance"
+	}
+	return strings.ReplaceAll(string(l), "_", " ")
+}
 
 // Describe returns "almost certain (95–99 %)".
 func (l Likelihood) Describe() string {
