@@ -15,8 +15,9 @@ const (
 	MaxText     = 20_000 // bytes, for each free-text field
 )
 
-// FieldError is one validation problem: the path of the field in the
-// report's JSON/YAML form ("claims[0].when.to") and what is wrong with it.
+// FieldError is one validation problem: the path of the field as the
+// report file format names it ("claims[0].when.to", "source",
+// "claims[0].where.site"; see docs/reports.md) and what is wrong with it.
 type FieldError struct {
 	Path string `json:"path"`
 	Msg  string `json:"message"`

@@ -309,13 +309,19 @@ func TestTimelineVesselByIMO(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, it := range items {
-		c, ok := it.ClaimOf()
-		if !ok || !slices.ContainsFunc(c.Vessels, func(v sitrep.VesselRef) bool { return v.IMO == 9160994 }) {
+		if it.Event != nil {
+			if it.Event.MMSI != simSpartaII {
+				t.Errorf("event not of SPARTA II: %+v", it.Event)
+			}
+			continue
+		}
+		c, _ := it.ClaimOf()
+		if !slices.ContainsFunc(c.Vessels, func(v sitrep.VesselRef) bool { return v.IMO == 9160994 }) {
 			t.Errorf("item not about SPARTA II: %+v", it)
 		}
 	}
-	if len(items) != 7 {
-		t.Errorf("%d items about SPARTA II, want 7", len(items))
+	if len(items) != 8 || items[0].Event == nil || items[0].Event.ID != "sim-visit-sparta-ii" {
+		t.Errorf("%d items about SPARTA II, want its simulated visit and 7 claims", len(items))
 	}
 }
 

@@ -58,14 +58,29 @@ func (it Item) ClaimOf() (c sitrep.Claim, ok bool) {
 // sitrep.ReportFilter) and the claim itself names q's site, vessel or
 // entity (or lies in q's area) and its widened time meets q.Range.
 //
-// Errors: the stores' errors. Without an event store only claims are
-// returned.
+// Events are not selected by entity. A query by IMO selects the events of
+// the stored vessels with that IMO. Errors: the stores' errors. Without an
+// event store only claims are returned.
 func (f *Fusion) Timeline(ctx context.Context, q Query) ([]Item, error) {
 	items := []Item{}
-	if f.Events != nil && q.EntityID == "" && q.IMO == 0 {
-		evs, err := f.Events.Events(ctx, sitrep.EventFilter{MMSI: q.MMSI, SiteID: q.SiteID, Area: q.Area, Range: q.Range})
-		if err != nil {
-			return nil, err
+	if f.Events != nil && q.EntityID == "" {
+		mmsis := []sitrep.MMSI{q.MMSI}
+		if q.IMO != 0 && q.MMSI == 0 {
+			// Events of the vessels with that IMO; none when no stored
+			// vessel has it.
+			m, _, err := f.mmsis(ctx, []sitrep.VesselRef{{IMO: q.IMO}})
+			if err != nil {
+				return nil, err
+			}
+			mmsis = sortedMMSIs(m)
+		}
+		var evs []sitrep.Event
+		for _, mmsi := range mmsis {
+			es, err := f.Events.Events(ctx, sitrep.EventFilter{MMSI: mmsi, SiteID: q.SiteID, Area: q.Area, Range: q.Range})
+			if err != nil {
+				return nil, err
+			}
+			evs = append(evs, es...)
 		}
 		for i := range evs {
 			e := evs[i]

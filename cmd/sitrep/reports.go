@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -149,8 +150,8 @@ func rangeFlags(from, to string) (sitrep.TimeRange, error) {
 }
 
 // sourceMap returns the store's sources by ID.
-func sourceMap(cmd *cobra.Command, s sitrep.ReportStore) (map[string]sitrep.Source, error) {
-	srcs, err := s.Sources(cmd.Context())
+func sourceMap(ctx context.Context, s sitrep.ReportStore) (map[string]sitrep.Source, error) {
+	srcs, err := s.Sources(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -193,7 +194,7 @@ func newReportsListCmd() *cobra.Command {
 		if *format == "json" {
 			return writeJSON(cmd.OutOrStdout(), rs)
 		}
-		srcs, err := sourceMap(cmd, s)
+		srcs, err := sourceMap(ctx, s)
 		if err != nil {
 			return err
 		}
