@@ -3,6 +3,7 @@ module github.com/sitrep-osint/sitrep
 go 1.26.8
 
 require (
+	github.com/goccy/go-yaml v1.19.2
 	github.com/spf13/cobra v1.10.2
 	modernc.org/sqlite v1.62.0
 )

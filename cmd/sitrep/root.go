@@ -21,5 +21,7 @@ Start with:
 	root.AddCommand(newSitesCmd())
 	root.AddCommand(newEventsCmd())
 	root.AddCommand(newDetectCmd(defaultDetectOptions()))
+	root.AddCommand(newReportsCmd())
+	root.AddCommand(newBriefCmd())
 	return root
 }
