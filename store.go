@@ -89,6 +89,9 @@ type VesselStore interface {
 type Store interface {
 	PositionStore
 	VesselStore
+	SiteStore
+	EventStore
+	ReportStore
 	// Close flushes and releases the store.
 	Close() error
 }

@@ -1,7 +1,6 @@
 package reports_test
 
 import (
-	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -11,37 +10,6 @@ import (
 	"github.com/sitrep-osint/sitrep/reports"
 	"github.com/sitrep-osint/sitrep/sqlite"
 )
-
-// sliceEventStore is a SIMULATED stand-in for sitrep.EventStore's Events,
-// used until the sqlite store implements EventStore: it filters a slice as
-// the EventStore contract says (MMSI or Other, site, area, range meets the
-// span, an open event extends to the end of time; ordered by Start, ID).
-type sliceEventStore []sitrep.Event
-
-func (s sliceEventStore) Events(_ context.Context, f sitrep.EventFilter) ([]sitrep.Event, error) {
-	out := []sitrep.Event{}
-	for _, e := range s {
-		if len(f.Kinds) > 0 && !slices.Contains(f.Kinds, e.Kind) ||
-			f.MMSI != 0 && e.MMSI != f.MMSI && e.Other != f.MMSI ||
-			f.SiteID != "" && e.SiteID != f.SiteID ||
-			f.Area != nil && !f.Area.Contains(e.Lat, e.Lon) ||
-			!f.Range.To.IsZero() && !e.Start.Before(f.Range.To) ||
-			!f.Range.From.IsZero() && !e.Open() && e.End.Before(f.Range.From) {
-			continue
-		}
-		out = append(out, e)
-	}
-	slices.SortFunc(out, func(a, b sitrep.Event) int {
-		if c := a.Start.Compare(b.Start); c != 0 {
-			return c
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
-	if f.Limit > 0 && len(out) > f.Limit {
-		out = out[:f.Limit]
-	}
-	return out, nil
-}
 
 // Illustrative MMSIs for the SIMULATED AIS of SPARTA and SPARTA II: the
 // story gives only their IMO numbers.
@@ -53,10 +21,10 @@ const (
 var tartusPier = sitrep.LatLon{Lat: 34.905, Lon: 35.870}
 
 // simulateAIS stores SIMULATED vessels and positions of SPARTA and SPARTA
-// II at the Tartus pier on 24–26 Jan 2025, and returns SIMULATED visit
-// events for them (SPARTA II's arrival time, 21 Jan ~20:35, is the
+// II at the Tartus pier on 24–26 Jan 2025, and SIMULATED visit and
+// transit events for them (SPARTA II's arrival time, 21 Jan ~20:35, is the
 // story's; everything else is invented).
-func simulateAIS(t *testing.T, s *sqlite.Store) sliceEventStore {
+func simulateAIS(t *testing.T, s *sqlite.Store) {
 	t.Helper()
 	for _, v := range []sitrep.Vessel{
 		{Identity: sitrep.Identity{MMSI: simSparta, IMO: 9268710, Name: "SPARTA"}},
@@ -79,7 +47,7 @@ func simulateAIS(t *testing.T, s *sqlite.Store) sliceEventStore {
 		t.Fatal(err)
 	}
 	rule := sitrep.Rule{Name: "site_visit", Params: map[string]float64{"min_dwell_min": 30}}
-	return sliceEventStore{
+	err := s.PutEvents(t.Context(), []sitrep.Event{
 		{ID: "sim-visit-sparta-ii", Kind: sitrep.EventVisit, MMSI: simSpartaII, SiteID: "tartus-naval-base",
 			Start: time.Date(2025, 1, 21, 20, 35, 0, 0, time.UTC), End: time.Date(2025, 1, 27, 3, 0, 0, 0, time.UTC),
 			Lat: tartusPier.Lat, Lon: tartusPier.Lon, Summary: "SIMULATED: SPARTA II visit to Tartus naval base", Rule: rule},
@@ -89,6 +57,9 @@ func simulateAIS(t *testing.T, s *sqlite.Store) sliceEventStore {
 		{ID: "sim-transit-gibraltar", Kind: sitrep.EventTransit, MMSI: simSparta, SiteID: "strait-gibraltar",
 			Start: time.Date(2025, 2, 9, 10, 0, 0, 0, time.UTC), End: time.Date(2025, 2, 9, 14, 0, 0, 0, time.UTC),
 			Lat: 35.96, Lon: -5.5, Summary: "SIMULATED: westbound transit of the Strait of Gibraltar", Rule: sitrep.Rule{Name: "strait_transit"}},
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -97,8 +68,8 @@ func simulateAIS(t *testing.T, s *sqlite.Store) sliceEventStore {
 func tartusFusion(t *testing.T) *reports.Fusion {
 	s := openStore(t)
 	loadTartus(t, s)
-	evs := simulateAIS(t, s)
-	return &reports.Fusion{Reports: s, Events: evs, Positions: s, Vessels: s}
+	simulateAIS(t, s)
+	return &reports.Fusion{Reports: s, Events: s, Positions: s, Vessels: s}
 }
 
 func TestCorroborateImageryWithVisit(t *testing.T) {

@@ -3,12 +3,22 @@
 //
 // # Positions
 //
-// Positions are not stored a row each. AddPositions groups a batch by
-// vessel, encodes each vessel's positions (in time order) as one chunk (see
-// package chunk) and inserts one row per vessel and batch into the chunks
-// table, with its time span and bounding box, in one transaction; an
-// index on (mmsi, t_min, t_max) serves tracks and a partial index on the
-// time of these new ("unboxed") chunks serves area queries over them.
+// Positions are not stored a row each. AddPositions converts a batch to
+// stored points, appends it, chunk-encoded per vessel, as one row of
+// head_log (a cheap sequential insert) in one transaction, and then adds it
+// to the head: per vessel, an in-memory chunk that keeps growing (head.go).
+// When the head holds Options.HeadPoints positions (about a million by
+// default), a flush writes one chunk row per vessel into the chunks table,
+// with its time span and bounding box, and empties head_log, in one
+// transaction. A chunk row thus holds a vessel's positions over a flush
+// interval, not over one batch: that is what makes positions compact (six
+// to eight bytes each, indexes included, see docs/benchmarks.md) and
+// writes cheap (per flush, one row per vessel). Queries read the head
+// beside the chunk rows, from a snapshot that matches it (readTx). Open
+// loads a head_log left by a crash; Close flushes.
+//
+// An index on (mmsi, t_min, t_max) serves tracks and a partial index on the
+// time of the flushed ("unboxed") chunks serves area queries over them.
 // Compact later merges a vessel's chunks into one per UTC day, indexed for
 // area queries by an R*Tree (chunk_boxes), and applies retention and
 // downsampling (Options). (Inserting into the R*Tree at ingest would halve
@@ -40,5 +50,6 @@
 // AddPositions returns nil the batch is durable" asks for (with NORMAL a
 // power loss may roll back the last commits; a process crash would not).
 // Positions arrive in batches, so the fsync per commit is cheap per
-// position.
+// position. The head is memory only, but everything in it is committed in
+// head_log first: a crash loses nothing that AddPositions reported stored.
 package sqlite

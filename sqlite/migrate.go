@@ -76,15 +76,33 @@ func migrate(ctx context.Context, db *sql.DB, now time.Time, log *slog.Logger) e
 		applied_at TEXT NOT NULL)`); err != nil {
 		return err
 	}
-	var cur int
-	if err := db.QueryRowContext(ctx, "SELECT coalesce(max(version), 0) FROM schema_version").Scan(&cur); err != nil {
+	// Every migration not yet recorded is applied, in version order: one
+	// added later with a lower number than those applied (branches merged
+	// in either order) still runs.
+	applied := map[int]bool{}
+	rows, err := db.QueryContext(ctx, "SELECT version FROM schema_version")
+	if err != nil {
+		return err
+	}
+	cur := 0
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			rows.Close()
+			return err
+		}
+		applied[v] = true
+		cur = max(cur, v)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
 		return err
 	}
 	if newest := ms[len(ms)-1].version; cur > newest {
 		return sitrep.Errorf(sitrep.EINVALID, "database schema version %d is newer than this program's %d", cur, newest)
 	}
 	for _, m := range ms {
-		if m.version <= cur {
+		if applied[m.version] {
 			continue
 		}
 		if err := apply(ctx, db, m, now); err != nil {

@@ -120,3 +120,22 @@ func TestPointClamps(t *testing.T) {
 		t.Errorf("clamped round trip: %+v", got)
 	}
 }
+
+// TestMigrationBelowNewestApplied: a migration numbered below the newest
+// applied one (branches merged in either order) is still applied.
+func TestMigrationBelowNewestApplied(t *testing.T) {
+	dir := t.TempDir()
+	s := openTest(t, dir, Options{})
+	if _, err := s.db.Exec("DROP TABLE head_log; DELETE FROM schema_version WHERE version = 2"); err != nil {
+		t.Fatal(err)
+	}
+	s.db.Close()
+	s = openTest(t, dir, Options{})
+	defer s.Close()
+	if n := count(t, s, "SELECT count(*) FROM schema_version WHERE version = 2"); n != 1 {
+		t.Errorf("migration 2 not recorded again (%d rows)", n)
+	}
+	if n := count(t, s, "SELECT count(*) FROM head_log"); n != 0 {
+		t.Errorf("head_log has %d rows", n)
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"strconv"
-	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -15,18 +14,10 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// fusion puts the store's reports beside its AIS. Events and sites come
-// from the store when it keeps them (sitrep.EventStore, sitrep.SiteStore).
+// fusion puts the store's reports beside its AIS: its events, and the
+// sites it keeps overlaid on the bundled catalogue.
 func fusion(s *sqlite.Store) *reports.Fusion {
-	f := &reports.Fusion{Reports: s, Positions: s, Vessels: s}
-	var x any = s
-	if ev, ok := x.(reports.Events); ok {
-		f.Events = ev
-	}
-	if st, ok := x.(reports.Sites); ok {
-		f.Sites = st
-	}
-	return f
+	return &reports.Fusion{Reports: s, Positions: s, Vessels: s, Events: s, Sites: siteLookup{s}}
 }
 
 // selectionFlags adds the flags that select a timeline, brief or export.
@@ -57,28 +48,6 @@ func selectionFlags(cmd *cobra.Command) func() (reports.Query, error) {
 		}
 		return q, nil
 	}
-}
-
-// parseArea reads MIN_LAT,MIN_LON,MAX_LAT,MAX_LON.
-func parseArea(s string) (sitrep.Area, error) {
-	parts := strings.Split(s, ",")
-	var v [4]float64
-	bad := sitrep.Errorf(sitrep.EINVALID, "--area %q: want MIN_LAT,MIN_LON,MAX_LAT,MAX_LON in degrees", s)
-	if len(parts) != 4 {
-		return sitrep.Area{}, bad
-	}
-	for i, p := range parts {
-		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil {
-			return sitrep.Area{}, bad
-		}
-		v[i] = f
-	}
-	a := sitrep.Area{MinLat: v[0], MinLon: v[1], MaxLat: v[2], MaxLon: v[3]}
-	if a.MinLat > a.MaxLat || a.MinLat < -90 || a.MaxLat > 90 || a.MinLon < -180 || a.MaxLon > 180 {
-		return sitrep.Area{}, bad
-	}
-	return a, nil
 }
 
 // outputFlag adds --out and returns a function opening the output.

@@ -29,22 +29,15 @@ type detectOptions struct {
 }
 
 // defaultDetectOptions returns the options of the sitrep binary. Sites:
-// none yet (the sites index plugs in here, e.g. sites.Index built from the
-// catalogue and the store's sites); ports: the embedded gazetteer, as
-// replay resolves them.
+// the bundled catalogue overlaid by the store's (detectionSites); ports:
+// the embedded gazetteer, as replay resolves them.
 func defaultDetectOptions() detectOptions {
 	return detectOptions{
-		siteIndex: func(context.Context, sitrep.Store) (detect.SiteIndex, error) { return noSites{}, nil },
+		siteIndex: storeSites,
 		resolve:   gazetteerResolve(),
 		slice:     6 * time.Hour,
 	}
 }
-
-// noSites is a SiteIndex without sites.
-type noSites struct{}
-
-func (noSites) Containing(dst []*sitrep.Site, _, _ float64) []*sitrep.Site    { return dst }
-func (noSites) Crossed(dst []*sitrep.Site, _, _ sitrep.LatLon) []*sitrep.Site { return dst }
 
 // gazetteerResolve resolves destinations with the embedded gazetteer, as
 // replay does; nil when it cannot load.

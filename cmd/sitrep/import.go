@@ -35,6 +35,7 @@ their line and column (--errors) and counted; they never stop the import.`,
 		Args: cobra.MinimumNArgs(1),
 	}
 	dataDir := dataDirFlag(cmd)
+	detectFlag := cmd.Flags().Bool("detect", true, "detect events (visits, transits, gaps, ...) with the default parameters and the bundled and stored sites")
 	received := receivedFlag(cmd)
 	cmd.Flags().StringVar(&columns, "columns", "", "CSV column mapping FIELD=HEADER,... (fields: mmsi,time,lat,lon,sog,cog,heading,nav_status,name,callsign,imo,ship_type,length,width,draught,destination,eta,class)")
 	cmd.Flags().StringVar(&timeFormat, "time-format", "", "CSV time format: a Go layout, unix, unixms or rfc3339 (default: by layout)")
@@ -54,7 +55,7 @@ their line and column (--errors) and counted; they never stop the import.`,
 			return err
 		}
 		defer store.Close()
-		p, err := newPipeline(ctx, store)
+		p, err := newPipeline(ctx, store, pipelineOptions{detect: *detectFlag})
 		if err != nil {
 			return err
 		}

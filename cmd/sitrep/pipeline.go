@@ -10,23 +10,26 @@ import (
 
 	"github.com/sitrep-osint/sitrep"
 	"github.com/sitrep-osint/sitrep/ais"
-	"github.com/sitrep-osint/sitrep/gazetteer"
+	"github.com/sitrep-osint/sitrep/detect"
 	"github.com/sitrep-osint/sitrep/ingest"
 	"github.com/sitrep-osint/sitrep/nmea"
 	"github.com/sitrep-osint/sitrep/track"
 )
 
 // pipeline wires the stages for replay and import: ingest -> track ->
-// store, on three goroutines so that they use the cores: the caller's
-// reads, decodes and ingests, and collects positions, identity updates and
-// duplicate receptions in batches; the observer applies a batch to the
-// track state, in the order ingest delivered it; the writer stores it. A
+// detect -> store, on three goroutines so that they use the cores: the
+// caller's reads, decodes and ingests, and collects positions, identity
+// updates and duplicate receptions in batches; the observer applies a
+// batch to the track state and runs detection over it, in the order ingest
+// delivered it; the writer stores it. A
 // full batch waits for the stage after it (back-pressure, at most three
 // batches in memory).
 type pipeline struct {
 	ctx     context.Context
 	store   sitrep.Store
 	state   *track.State
+	det     *detect.Detector // nil without detection; used by the observer
+	events  []sitrep.Event   // the detector's output, owned by the observer
 	dec     *ais.Decoder
 	batch   []sitrep.Position
 	updates []identityAt
@@ -41,6 +44,7 @@ type pipeline struct {
 
 	// Counted by the writer; read after finish.
 	positions, changesN int64
+	eventIDs            map[string]bool // the events stored, by ID
 	// Counted by the reading goroutine.
 	rejected, decodeErrs int64
 }
@@ -51,6 +55,7 @@ type writeJob struct {
 	updates   []identityAt
 	dups      []dupSource
 	changes   []sitrep.IdentityChange // set by the observer
+	events    []sitrep.Event          // set by the observer
 }
 
 // identityAt is an identity update that ingest delivered before
@@ -69,24 +74,32 @@ type dupSource struct {
 // batchSize is how many positions go to the store in one transaction.
 const batchSize = 50_000
 
-func newPipeline(ctx context.Context, store sitrep.Store) (*pipeline, error) {
-	var resolve func(string) *sitrep.PortRef
-	if g, err := gazetteer.Default(); err == nil {
-		resolve = func(raw string) *sitrep.PortRef {
-			r := g.Resolve(raw)
-			if r.Port == nil {
-				return nil
-			}
-			return &sitrep.PortRef{LOCODE: r.Port.LOCODE, Name: r.Port.Name, Country: r.Port.Country, Lat: r.Port.Lat, Lon: r.Port.Lon}
-		}
-	}
-	st, err := track.New(track.Config{Resolve: resolve})
+// pipelineOptions configure newPipeline.
+type pipelineOptions struct {
+	// detect runs detection (with the default parameters and the sites of
+	// detectionSites) and stores the events.
+	detect bool
+}
+
+func newPipeline(ctx context.Context, store sitrep.Store, opts pipelineOptions) (*pipeline, error) {
+	st, err := track.New(track.Config{Resolve: gazetteerResolve()})
 	if err != nil {
 		return nil, err
 	}
 	p := &pipeline{ctx: ctx, store: store, state: st, dec: ais.NewDecoder(),
 		batch: make([]sitrep.Position, 0, batchSize),
 		jobs:  make(chan writeJob), writes: make(chan writeJob), free: make(chan writeJob, 2)}
+	if opts.detect {
+		idx, err := detectionSites(ctx, store)
+		if err != nil {
+			return nil, err
+		}
+		p.det, err = detect.New(detect.Config{Params: detect.DefaultParams(), Sites: idx,
+			Sink: func(e sitrep.Event) { p.events = append(p.events, e) }})
+		if err != nil {
+			return nil, err
+		}
+	}
 	p.done.Add(2)
 	go p.observer()
 	go p.writer()
@@ -102,12 +115,29 @@ func (p *pipeline) observer() {
 	for j := range p.jobs {
 		from := 0 // positions before from are observed
 		for _, u := range j.updates {
-			p.state.ObserveAll(j.positions[from:u.at])
+			p.observe(j.positions[from:u.at])
 			from = u.at
-			j.changes = append(j.changes, p.state.Apply(u.u)...)
+			cs := p.state.Apply(u.u)
+			j.changes = append(j.changes, cs...)
+			if p.det != nil && len(cs) > 0 {
+				if v, ok := p.state.Vessel(cs[0].MMSI); ok {
+					p.det.Identity(v, cs)
+				}
+			}
 		}
-		p.state.ObserveAll(j.positions[from:])
+		p.observe(j.positions[from:])
+		j.events, p.events = p.events, j.events[:0]
 		p.writes <- j
+	}
+}
+
+// observe applies ps to the track state and the detector.
+func (p *pipeline) observe(ps []sitrep.Position) {
+	p.state.ObserveAll(ps)
+	if p.det != nil {
+		for i := range ps {
+			p.det.Position(ps[i])
+		}
 	}
 }
 
@@ -122,7 +152,7 @@ func (p *pipeline) writer() {
 				p.failed.Store(true)
 			}
 		}
-		j.positions, j.updates, j.dups, j.changes = j.positions[:0], j.updates[:0], j.dups[:0], j.changes[:0]
+		j.positions, j.updates, j.dups, j.changes, j.events = j.positions[:0], j.updates[:0], j.dups[:0], j.changes[:0], j.events[:0]
 		select {
 		case p.free <- j:
 		default:
@@ -147,6 +177,34 @@ func (p *pipeline) write(j writeJob) error {
 			return err
 		}
 		p.changesN += int64(len(j.changes))
+	}
+	return p.putEvents(j.events)
+}
+
+// putEvents stores events, the last state of each ID (an event is emitted
+// when it opens, as it grows and when it closes).
+func (p *pipeline) putEvents(es []sitrep.Event) error {
+	if len(es) == 0 {
+		return nil
+	}
+	last := make(map[string]int, len(es))
+	for i := range es {
+		last[es[i].ID] = i
+	}
+	out := make([]sitrep.Event, 0, len(last))
+	for i := range es {
+		if last[es[i].ID] == i {
+			out = append(out, es[i])
+		}
+	}
+	if err := p.store.PutEvents(p.ctx, out); err != nil {
+		return err
+	}
+	if p.eventIDs == nil {
+		p.eventIDs = map[string]bool{}
+	}
+	for i := range out {
+		p.eventIDs[out[i].ID] = true
 	}
 	return nil
 }
@@ -240,6 +298,17 @@ func (p *pipeline) finish() error {
 	p.done.Wait()
 	if p.err != nil {
 		return p.err
+	}
+	if p.det != nil {
+		// The open visits, loitering and encounters as they stand. Gaps
+		// still open are not reported: a replay of archived data has no
+		// "now" (captures of different years may be replayed together);
+		// serve asks with its clock.
+		p.det.Flush()
+		if err := p.putEvents(p.events); err != nil {
+			return err
+		}
+		p.events = nil
 	}
 	var vs []sitrep.Vessel
 	p.state.Each(func(v *sitrep.Vessel) bool {

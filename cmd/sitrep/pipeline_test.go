@@ -38,7 +38,7 @@ func TestPipelineWriterError(t *testing.T) {
 	}
 	defer real.Close()
 	fs := &failingStore{Store: real}
-	p, err := newPipeline(ctx, fs)
+	p, err := newPipeline(ctx, fs, pipelineOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

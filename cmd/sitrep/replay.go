@@ -31,6 +31,7 @@ A progress line is shown on a terminal; a summary is printed at the end.`,
 		Args: cobra.MinimumNArgs(1),
 	}
 	dataDir := dataDirFlag(cmd)
+	detectFlag := cmd.Flags().Bool("detect", true, "detect events (visits, transits, gaps, ...) with the default parameters and the bundled and stored sites")
 	received := receivedFlag(cmd)
 	cmd.Flags().BoolVar(&progress, "progress", isTerminal(os.Stderr), "show a progress line on stderr")
 	cpuProfile := cmd.Flags().String("cpuprofile", "", "write a Go CPU profile to this file (for performance work)")
@@ -52,7 +53,7 @@ A progress line is shown on a terminal; a summary is printed at the end.`,
 		if err != nil {
 			return err
 		}
-		p, err := newPipeline(ctx, store)
+		p, err := newPipeline(ctx, store, pipelineOptions{detect: *detectFlag})
 		if err != nil {
 			store.Close()
 			return err
@@ -98,8 +99,8 @@ A progress line is shown on a terminal; a summary is printed at the end.`,
 		el := time.Since(start)
 		fmt.Fprintf(cmd.ErrOrStderr(), "sitrep replay: %d lines, %d valid AIS sentences, %d messages, %d other sentences skipped, %d rejected lines, %d undecodable payloads\n",
 			lines, sentences, messages, skipped, p.rejected, p.decodeErrs)
-		fmt.Fprintf(cmd.ErrOrStderr(), "  stored %d positions of %d vessels and %d identity changes in %s (%.0f sentences/s) into %s\n",
-			p.positions, p.state.Len(), p.changesN, el.Round(time.Millisecond), float64(sentences)/el.Seconds(), dataDir())
+		fmt.Fprintf(cmd.ErrOrStderr(), "  stored %d positions of %d vessels, %d identity changes and %d events in %s (%.0f sentences/s) into %s\n",
+			p.positions, p.state.Len(), p.changesN, len(p.eventIDs), el.Round(time.Millisecond), float64(sentences)/el.Seconds(), dataDir())
 		return nil
 	}
 	return cmd

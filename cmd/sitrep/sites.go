@@ -234,7 +234,7 @@ place in the effective set.`,
 		if err != nil {
 			return err
 		}
-		if site.Params, err = parseParams(params); err != nil {
+		if site.Params, err = parseSiteParams(params); err != nil {
 			return err
 		}
 		if err := site.Validate(); err != nil {
@@ -288,7 +288,7 @@ func parsePoints(flag, v string) ([]sitrep.LatLon, error) {
 	return out, nil
 }
 
-func parseParams(ps []string) (map[string]float64, error) {
+func parseSiteParams(ps []string) (map[string]float64, error) {
 	if len(ps) == 0 {
 		return nil, nil
 	}

@@ -231,7 +231,7 @@ func testReportErrors(t *testing.T, h *reportHarness) {
 	wantCode(t, "ReportVersions(unknown)", err, sitrep.ENOTFOUND)
 }
 
-func ids(rs []sitrep.Report) []string {
+func reportIDs(rs []sitrep.Report) []string {
 	out := []string{}
 	for _, r := range rs {
 		out = append(out, r.ID)
@@ -273,7 +273,7 @@ func testReportsFilter(t *testing.T, h *reportHarness) {
 		if err != nil {
 			t.Fatalf("%s: %v", tc.name, err)
 		}
-		if g := ids(got); !reflect.DeepEqual(g, tc.want) {
+		if g := reportIDs(got); !reflect.DeepEqual(g, tc.want) {
 			t.Errorf("%s: Reports = %v, want %v", tc.name, g, tc.want)
 		}
 	}
@@ -285,8 +285,8 @@ func testReportsFilter(t *testing.T, h *reportHarness) {
 	}
 	for site, want := range map[string][]string{"site-b": {}, "site-c": {"early"}} {
 		got, err := s.Reports(ctx(t), sitrep.ReportFilter{SiteID: site})
-		if err != nil || !reflect.DeepEqual(ids(got), want) {
-			t.Errorf("after edit, site %s: %v, %v; want %v", site, ids(got), err, want)
+		if err != nil || !reflect.DeepEqual(reportIDs(got), want) {
+			t.Errorf("after edit, site %s: %v, %v; want %v", site, reportIDs(got), err, want)
 		}
 	}
 }
