@@ -80,6 +80,7 @@ func (d *Detector) Err() error { return d.err }
 // vessel is the detection state of one MMSI.
 type vessel struct {
 	mmsi    sitrep.MMSI
+	inSlow  bool            // whether the encounter rule's slow index holds the vessel
 	last    sitrep.Position // latest fix (any)
 	hasLast bool
 	// before is the fix preceding last (hasBefore when there is one), so

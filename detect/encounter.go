@@ -46,8 +46,9 @@ func (d *Detector) encounter(v *vessel, p *sitrep.Position, here []*sitrep.Site)
 		}
 	}
 	if !eligible {
-		if _, in := d.slow.Get(uint32(v.mmsi)); in {
+		if v.inSlow {
 			d.slow.Delete(uint32(v.mmsi))
+			v.inSlow = false
 		}
 		for len(v.encounters) > 0 {
 			d.endEncounter(v.encounters[0])
@@ -56,6 +57,7 @@ func (d *Detector) encounter(v *vessel, p *sitrep.Position, here []*sitrep.Site)
 	}
 	pt := pointOf(p)
 	_ = d.slow.Set(uint32(v.mmsi), pt) // p's coordinates are valid
+	v.inSlow = true
 	maxD := params.EncounterDistanceM
 	dLat := maxD / 111_000
 	dLon := dLat / max(math.Cos(p.Lat*math.Pi/180), 0.01)

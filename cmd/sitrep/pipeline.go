@@ -17,26 +17,28 @@ import (
 )
 
 // pipeline wires the stages for replay and import: ingest -> track ->
-// detect -> store, on three goroutines so that they use the cores: the
+// detect -> store, on four goroutines so that they use the cores: the
 // caller's reads, decodes and ingests, and collects positions, identity
 // updates and duplicate receptions in batches; the observer applies a
-// batch to the track state and runs detection over it, in the order ingest
-// delivered it; the writer stores it. A
+// batch to the track state, in the order ingest delivered it; the detector
+// (when detection is on) runs the rules over it in the same order; the
+// writer stores it. A
 // full batch waits for the stage after it (back-pressure, at most three
 // batches in memory).
 type pipeline struct {
 	ctx     context.Context
 	store   sitrep.Store
 	state   *track.State
-	det     *detect.Detector // nil without detection; used by the observer
-	events  []sitrep.Event   // the detector's output, owned by the observer
+	det     *detect.Detector // nil without detection; used by the detector goroutine
+	events  []sitrep.Event   // the detector's output, owned by the detector goroutine
 	dec     *ais.Decoder
 	batch   []sitrep.Position
 	updates []identityAt
 	dups    []dupSource
 
-	jobs   chan writeJob // to the observer
-	writes chan writeJob // from the observer to the writer
+	jobs    chan writeJob // to the observer
+	detects chan writeJob // from the observer to the detector (nil without detection)
+	writes  chan writeJob // to the writer
 	free   chan writeJob // written batches, for reuse
 	done   sync.WaitGroup
 	failed atomic.Bool // set once the writer has failed; err then holds why
@@ -55,7 +57,16 @@ type writeJob struct {
 	updates   []identityAt
 	dups      []dupSource
 	changes   []sitrep.IdentityChange // set by the observer
-	events    []sitrep.Event          // set by the observer
+	idents    []identityRecord        // set by the observer, for the detector
+	events    []sitrep.Event          // set by the detector
+}
+
+// identityRecord is what track.State.Apply reported for one vessel, with
+// the vessel's state after it, before positions[at] of its batch.
+type identityRecord struct {
+	at      int
+	v       sitrep.Vessel
+	changes []sitrep.IdentityChange
 }
 
 // identityAt is an identity update that ingest delivered before
@@ -101,6 +112,11 @@ func newPipeline(ctx context.Context, store sitrep.Store, opts pipelineOptions) 
 		}
 	}
 	p.done.Add(2)
+	if p.det != nil {
+		p.detects = make(chan writeJob)
+		p.done.Add(1)
+		go p.detector()
+	}
 	go p.observer()
 	go p.writer()
 	return p, nil
@@ -108,36 +124,60 @@ func newPipeline(ctx context.Context, store sitrep.Store, opts pipelineOptions) 
 
 // observer applies the batches it receives to the track state, positions
 // and identity updates in the order ingest delivered them, and passes them
-// on to the writer, until jobs is closed.
+// on to the detector (or the writer), until jobs is closed.
 func (p *pipeline) observer() {
 	defer p.done.Done()
-	defer close(p.writes)
+	next := p.writes
+	if p.detects != nil {
+		next = p.detects
+	}
+	defer close(next)
 	for j := range p.jobs {
 		from := 0 // positions before from are observed
 		for _, u := range j.updates {
-			p.observe(j.positions[from:u.at])
+			p.state.ObserveAll(j.positions[from:u.at])
 			from = u.at
 			cs := p.state.Apply(u.u)
 			j.changes = append(j.changes, cs...)
-			if p.det != nil && len(cs) > 0 {
+			if p.detects != nil && len(cs) > 0 {
 				if v, ok := p.state.Vessel(cs[0].MMSI); ok {
-					p.det.Identity(v, cs)
+					j.idents = append(j.idents, identityRecord{at: u.at, v: v, changes: cs})
 				}
 			}
 		}
-		p.observe(j.positions[from:])
-		j.events, p.events = p.events, j.events[:0]
-		p.writes <- j
+		p.state.ObserveAll(j.positions[from:])
+		next <- j
 	}
 }
 
-// observe applies ps to the track state and the detector.
-func (p *pipeline) observe(ps []sitrep.Position) {
-	p.state.ObserveAll(ps)
-	if p.det != nil {
-		for i := range ps {
-			p.det.Position(ps[i])
+// detector runs detection over the batches it receives, positions and
+// identity changes in order, and passes them on to the writer with the
+// events, until detects is closed; then it flushes the open events.
+func (p *pipeline) detector() {
+	defer p.done.Done()
+	defer close(p.writes)
+	for j := range p.detects {
+		from := 0
+		for _, r := range j.idents {
+			for i := from; i < r.at; i++ {
+				p.det.Position(j.positions[i])
+			}
+			from = r.at
+			p.det.Identity(r.v, r.changes)
 		}
+		for i := from; i < len(j.positions); i++ {
+			p.det.Position(j.positions[i])
+		}
+		j.events, p.events = p.events, j.events[:0]
+		p.writes <- j
+	}
+	// The open visits, loitering and encounters as they stand. Gaps still
+	// open are not reported: a replay of archived data has no "now"
+	// (captures of different years may be replayed together); serve asks
+	// with its clock.
+	p.det.Flush()
+	if len(p.events) > 0 {
+		p.writes <- writeJob{events: p.events}
 	}
 }
 
@@ -152,7 +192,7 @@ func (p *pipeline) writer() {
 				p.failed.Store(true)
 			}
 		}
-		j.positions, j.updates, j.dups, j.changes, j.events = j.positions[:0], j.updates[:0], j.dups[:0], j.changes[:0], j.events[:0]
+		j.positions, j.updates, j.dups, j.changes, j.idents, j.events = j.positions[:0], j.updates[:0], j.dups[:0], j.changes[:0], j.idents[:0], j.events[:0]
 		select {
 		case p.free <- j:
 		default:
@@ -299,17 +339,7 @@ func (p *pipeline) finish() error {
 	if p.err != nil {
 		return p.err
 	}
-	if p.det != nil {
-		// The open visits, loitering and encounters as they stand. Gaps
-		// still open are not reported: a replay of archived data has no
-		// "now" (captures of different years may be replayed together);
-		// serve asks with its clock.
-		p.det.Flush()
-		if err := p.putEvents(p.events); err != nil {
-			return err
-		}
-		p.events = nil
-	}
+
 	var vs []sitrep.Vessel
 	p.state.Each(func(v *sitrep.Vessel) bool {
 		vs = append(vs, *v)
