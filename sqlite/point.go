@@ -96,8 +96,8 @@ func fromPoint(mmsi sitrep.MMSI, q chunk.Point) sitrep.Position {
 	return p
 }
 
-// setFromPoint sets the fields of *p, a zero Position, to the stored point
-// q of vessel mmsi, without Sources.
+// setFromPoint sets every field of *p but Sources to the stored point q of
+// vessel mmsi.
 func setFromPoint(p *sitrep.Position, mmsi sitrep.MMSI, q *chunk.Point) {
 	p.MMSI = mmsi
 	p.Time = time.UnixMilli(q.T).UTC()
@@ -107,18 +107,23 @@ func setFromPoint(p *sitrep.Position, mmsi sitrep.MMSI, q *chunk.Point) {
 	p.Accuracy = q.Flags&flagAccuracy != 0
 	p.Class = sitrep.VesselClass(q.NavStatus >> classShift & threeBits)
 	p.Flags = sitrep.PositionFlags(q.Flags >> flagShift & threeBits)
+	// Every field is assigned (absent values as zero), so *p need not be
+	// zeroed first.
+	var has sitrep.PositionFields
+	p.SOG, p.COG, p.Heading, p.NavStatus = 0, 0, 0, 0
 	if q.SOG != chunk.SOGNA {
-		p.SetSOG(float32(q.SOG) / 10)
+		p.SOG, has = float32(q.SOG)/10, has|sitrep.HasSOG
 	}
 	if q.COG != chunk.COGNA {
-		p.SetCOG(float32(q.COG) / 10)
+		p.COG, has = float32(q.COG)/10, has|sitrep.HasCOG
 	}
 	if q.Heading != chunk.HeadingNA {
-		p.SetHeading(q.Heading)
+		p.Heading, has = q.Heading, has|sitrep.HasHeading
 	}
 	if ns := q.NavStatus & navStatusMask; ns != chunk.NavStatusNA {
-		p.SetNavStatus(sitrep.NavStatus(ns))
+		p.NavStatus, has = sitrep.NavStatus(ns), has|sitrep.HasNavStatus
 	}
+	p.Has = has
 }
 
 // ceilMilli returns the smallest Unix millisecond not before t.

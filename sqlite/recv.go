@@ -66,3 +66,55 @@ func decodeRecv(b []byte, n int, dst []int64) ([]int64, error) {
 	}
 	return dst, nil
 }
+
+// recvRuns walks a recv column run by run, without expanding it.
+type recvRuns struct {
+	b    []byte
+	i    int    // next byte of b
+	left uint64 // latencies left in the current run
+	cur  int64
+}
+
+// reset starts walking b; errRecv when its version is wrong.
+func (r *recvRuns) reset(b []byte) error {
+	if len(b) == 0 || b[0] != recvVersion {
+		return fmt.Errorf("%w: missing or unknown version", errRecv)
+	}
+	*r = recvRuns{b: b, i: 1}
+	return nil
+}
+
+// next returns the next latency; errRecv when the column ends or breaks
+// first.
+func (r *recvRuns) next() (int64, error) {
+	if r.left > 0 { // the common case, kept small enough to inline
+		r.left--
+		return r.cur, nil
+	}
+	return r.nextRun()
+}
+
+// nextRun reads the next run and returns its first latency.
+func (r *recvRuns) nextRun() (int64, error) {
+	for r.left == 0 {
+		if r.i >= len(r.b) {
+			return 0, fmt.Errorf("%w: fewer latencies than points", errRecv)
+		}
+		run, k := binary.Uvarint(r.b[r.i:])
+		if k <= 0 || run == 0 {
+			return 0, fmt.Errorf("%w: bad run length at byte %d", errRecv, r.i)
+		}
+		r.i += k
+		v, k := binary.Varint(r.b[r.i:])
+		if k <= 0 {
+			return 0, fmt.Errorf("%w: bad latency at byte %d", errRecv, r.i)
+		}
+		r.i += k
+		r.left, r.cur = run, v
+	}
+	r.left--
+	return r.cur, nil
+}
+
+// done reports whether every latency was read and nothing follows.
+func (r *recvRuns) done() bool { return r.left == 0 && r.i == len(r.b) }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"fmt"
 	"math"
 	"slices"
 	"time"
@@ -32,38 +33,29 @@ func (s *Store) TrackFunc(ctx context.Context, mmsi sitrep.MMSI, r sitrep.TimeRa
 		return wrap(op, err)
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx,
-		"SELECT id, mmsi, n, data, recv FROM chunks WHERE mmsi = ? AND t_min < ? AND t_max >= ? ORDER BY t_min, id",
-		int64(mmsi), to, from)
-	if err != nil {
-		return wrap(op, err)
-	}
-	var rd chunkReader
-	if _, err := rd.scan(rows, nil); err != nil {
-		return wrap(op, err)
-	}
-	rd.raw = append(rd.raw, hc...)
-	defer clear(rd.raw)
 	extras, err := s.extrasOf(ctx, tx, mmsi, from, to)
 	if err != nil {
 		return wrap(op, err)
 	}
-	tx.Rollback()
-
-	w := trackWalker{names: s.srcs.snapshot(), extras: extras, fn: fn, mmsi: mmsi, lastT: math.MinInt64}
-	ordered, last := true, int64(math.MinInt64)
-	for _, c := range rd.raw {
-		info, err := chunk.Stat(c.data)
-		if err != nil {
-			return wrap(op, errStoredCorrupt(err))
-		}
-		if info.Count > 0 {
-			ordered = ordered && info.MinTime >= last
-			last = max(last, info.MaxTime)
-		}
+	ordered, err := chunksOrdered(ctx, tx, mmsi, from, to, hc)
+	if err != nil {
+		return wrap(op, err)
 	}
+	w := trackWalker{names: s.srcs.snapshot(), extras: extras, fn: fn, mmsi: mmsi, lastT: math.MinInt64, from: from, to: to}
+	const q = "SELECT id, mmsi, n, data, recv FROM chunks WHERE mmsi = ? AND t_min < ? AND t_max >= ? ORDER BY t_min, id"
 	if !ordered {
+		// Late positions: sort the vessel's points in range first.
+		rows, err := tx.QueryContext(ctx, q, int64(mmsi), to, from)
+		if err != nil {
+			return wrap(op, err)
+		}
+		var rd chunkReader
+		if _, err := rd.scan(rows, nil); err != nil {
+			return wrap(op, err)
+		}
+		rd.raw = append(rd.raw, hc...)
 		pts, err := rd.decodeRaw(ctx, rd.raw, nil, func(p chunk.Point) bool { return p.T >= from && p.T < to })
+		clear(rd.raw)
 		if err != nil {
 			return wrap(op, err)
 		}
@@ -75,30 +67,67 @@ func (s *Store) TrackFunc(ctx context.Context, mmsi sitrep.MMSI, r sitrep.TimeRa
 		}
 		return nil
 	}
-	for _, c := range rd.raw {
-		if err := ctx.Err(); err != nil {
+	// In order: decode each row as it is read, from SQLite's own buffer.
+	rows, err := tx.QueryContext(ctx, q, int64(mmsi), to, from)
+	if err != nil {
+		return wrap(op, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			id, m, n   int64
+			data, recv sql.RawBytes
+		)
+		if err := rows.Scan(&id, &m, &n, &data, &recv); err != nil {
 			return wrap(op, err)
 		}
-		if err := rd.it.Reset(c.data); err != nil {
-			return wrap(op, errStoredCorrupt(err))
+		if err := w.chunk(ctx, data, recv); err != nil {
+			return err
 		}
-		if rd.lats, err = decodeRecv(c.recv, rd.it.Info().Count, rd.lats[:0]); err != nil {
-			return wrap(op, errStoredCorrupt(err))
-		}
-		for i := 0; rd.it.Next(); i++ {
-			p := rd.it.At()
-			if p.T < from || p.T >= to {
-				continue
-			}
-			if err := w.emit(&p, rd.lats[i]); err != nil {
-				return err
-			}
-		}
-		if err := rd.it.Err(); err != nil {
-			return wrap(op, errStoredCorrupt(err))
+	}
+	if err := rows.Err(); err != nil {
+		return wrap(op, err)
+	}
+	for _, c := range hc {
+		if err := w.chunk(ctx, c.data, c.recv); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// chunksOrdered reports whether the chunks of mmsi meeting [from, to), then
+// the head chunks hc, follow each other in time without overlap.
+func chunksOrdered(ctx context.Context, tx *sql.Tx, mmsi sitrep.MMSI, from, to int64, hc []rawChunk) (bool, error) {
+	rows, err := tx.QueryContext(ctx,
+		"SELECT t_min, t_max FROM chunks WHERE mmsi = ? AND t_min < ? AND t_max >= ? ORDER BY t_min, id", int64(mmsi), to, from)
+	if err != nil {
+		return false, err
+	}
+	defer rows.Close()
+	ordered, last := true, int64(math.MinInt64)
+	for rows.Next() {
+		var a, b int64
+		if err := rows.Scan(&a, &b); err != nil {
+			return false, err
+		}
+		ordered = ordered && a >= last
+		last = max(last, b)
+	}
+	if err := rows.Err(); err != nil {
+		return false, err
+	}
+	for _, c := range hc {
+		info, err := chunk.Stat(c.data)
+		if err != nil {
+			return false, errStoredCorrupt(err)
+		}
+		if info.Count > 0 {
+			ordered = ordered && info.MinTime >= last
+			last = max(last, info.MaxTime)
+		}
+	}
+	return ordered, nil
 }
 
 // trackWalker turns stored points into the Position handed to fn.
@@ -110,13 +139,54 @@ type trackWalker struct {
 	pos    sitrep.Position
 	srcs   []sitrep.Provenance
 	lastT  int64
+	from   int64 // the range, Unix ms [from, to)
+	to     int64
+	it     chunk.Iterator
+	runs   recvRuns
+}
+
+// chunk hands the points of one chunk in range to fn.
+//
+// Errors: fn's, as is; a corrupt chunk or recv column (EINTERNAL); the
+// context's.
+func (w *trackWalker) chunk(ctx context.Context, data, recv []byte) error {
+	const op = "sqlite.TrackFunc"
+	if err := ctx.Err(); err != nil {
+		return wrap(op, err)
+	}
+	if err := w.it.Reset(data); err != nil {
+		return wrap(op, errStoredCorrupt(err))
+	}
+	if err := w.runs.reset(recv); err != nil {
+		return wrap(op, errStoredCorrupt(err))
+	}
+	for w.it.Next() {
+		lat, err := w.runs.next()
+		if err != nil {
+			return wrap(op, errStoredCorrupt(err))
+		}
+		p := w.it.At()
+		if p.T < w.from || p.T >= w.to {
+			continue
+		}
+		if err := w.emit(&p, lat); err != nil {
+			return err
+		}
+	}
+	if err := w.it.Err(); err != nil {
+		return wrap(op, errStoredCorrupt(err))
+	}
+	if !w.runs.done() {
+		return wrap(op, errStoredCorrupt(fmt.Errorf("%w: more latencies than points", errRecv)))
+	}
+	return nil
 }
 
 // emit hands one point with receipt latency lat to fn. The extra receipts
 // of a time go to the first position of that time, as in Track.
 func (w *trackWalker) emit(p *chunk.Point, lat int64) error {
-	w.pos = sitrep.Position{}
 	setFromPoint(&w.pos, w.mmsi, p)
+	w.pos.Sources = nil
 	w.srcs = w.srcs[:0]
 	if p.Source != 0 {
 		pv := w.names.provenance(p.Source)
