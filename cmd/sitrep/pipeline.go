@@ -39,10 +39,10 @@ type pipeline struct {
 	jobs    chan writeJob // to the observer
 	detects chan writeJob // from the observer to the detector (nil without detection)
 	writes  chan writeJob // to the writer
-	free   chan writeJob // written batches, for reuse
-	done   sync.WaitGroup
-	failed atomic.Bool // set once the writer has failed; err then holds why
-	err    error       // written by the writer goroutine before failed is set
+	free    chan writeJob // written batches, for reuse
+	done    sync.WaitGroup
+	failed  atomic.Bool // set once the writer has failed; err then holds why
+	err     error       // written by the writer goroutine before failed is set
 
 	// Counted by the writer; read after finish.
 	positions, changesN int64
