@@ -15,7 +15,8 @@ $(BIN): $(shell find . -name '*.go' -not -path './bin/*') go.mod go.sum
 
 # The main job. Until `sitrep serve` exists this decodes the bundled real
 # captures (testdata/ais), replays them into a fresh data directory
-# (demo-data/) and shows what the store knows.
+# (demo-data/) with event detection, shows what the store knows, loads the
+# Tartus story's graded reports and prints the start of a situation report.
 DEMO_DATA ?= demo-data
 demo: $(BIN)
 	@echo "== sitrep decode testdata/ais/*.nmea (first 3 messages, then the summary)"
@@ -28,6 +29,12 @@ demo: $(BIN)
 	@$(BIN) vessels --data $(DEMO_DATA) search vale
 	@echo "== sitrep vessel --data $(DEMO_DATA) 566206000"
 	@$(BIN) vessel --data $(DEMO_DATA) 566206000
+	@echo "== sitrep events --data $(DEMO_DATA) --kind declared_mismatch --explain (real data)"
+	@$(BIN) events --data $(DEMO_DATA) --kind declared_mismatch --explain | head -n 24
+	@echo "== sitrep reports load --data $(DEMO_DATA) scenario/tartus/reports/*.yaml (the Tartus story's reports)"
+	@$(BIN) reports load --data $(DEMO_DATA) scenario/tartus/reports/*.yaml | tail -n 1
+	@echo "== sitrep brief --data $(DEMO_DATA) --site tartus-naval-base --from 2025-01-20 --to 2025-02-15"
+	@$(BIN) brief --data $(DEMO_DATA) --site tartus-naval-base --from 2025-01-20 --to 2025-02-15 | head -n 30
 
 # Every test: formatting, vet, staticcheck, module tidiness, unit tests with
 # the race detector (fuzz seed corpora run as tests too).
