@@ -128,7 +128,7 @@ func TestCorruptHeadLogRowIsSkipped(t *testing.T) {
 func FuzzDecodeLog(f *testing.F) {
 	pts := []stored{{mmsi: 1}, {mmsi: 2}}
 	pts[1].T = 1000
-	f.Add(encodeLog(pts))
+	f.Add(encodeLog(nil, pts))
 	f.Add([]byte{logVersion, 5, 200, 1})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		raw, err := decodeLog(b)

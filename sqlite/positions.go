@@ -38,8 +38,9 @@ func (s *Store) AddPositions(ctx context.Context, ps []sitrep.Position) error {
 		// Convert in input order (sequential memory access), then order
 		// by vessel, keeping the input order within a vessel, and sort a
 		// vessel's points by time only where they are not already.
-		conv := make([]stored, len(ps))
-		keys := make([]uint64, len(ps))
+		b := &s.addBuf
+		conv := grow(&b.conv, len(ps))
+		keys := grow(&b.keys, len(ps))
 		var (
 			extra   *sql.Stmt
 			lastKey sourceKey
@@ -82,7 +83,7 @@ func (s *Store) AddPositions(ctx context.Context, ps []sitrep.Position) error {
 			}
 		}
 		slices.Sort(keys)
-		pts = make([]stored, len(ps))
+		pts = grow(&b.pts, len(ps))
 		for i, k := range keys {
 			pts[i] = conv[uint32(k)]
 		}
@@ -96,7 +97,8 @@ func (s *Store) AddPositions(ctx context.Context, ps []sitrep.Position) error {
 			}
 			i = j
 		}
-		_, err := tx.ExecContext(ctx, "INSERT INTO head_log (data) VALUES (?)", encodeLog(pts))
+		b.log = encodeLog(b.log[:0], pts)
+		_, err := tx.ExecContext(ctx, "INSERT INTO head_log (data) VALUES (?)", b.log)
 		return err
 	})
 	if err != nil {
@@ -130,10 +132,26 @@ func (s *Store) headPoints() int {
 	return 1 << 20
 }
 
-// encodeLog encodes pts, sorted by MMSI then time, as a head_log blob.
-func encodeLog(pts []stored) []byte {
-	out := make([]byte, 1, 16*len(pts)+64)
-	out[0] = logVersion
+// addBuffers are AddPositions' working buffers, reused from batch to batch
+// under Store.wmu.
+type addBuffers struct {
+	conv, pts []stored
+	keys      []uint64
+	log       []byte
+}
+
+// grow returns (*buf)[:n], reallocating *buf when it is too small.
+func grow[T any](buf *[]T, n int) []T {
+	if cap(*buf) < n {
+		*buf = make([]T, n)
+	}
+	return (*buf)[:n]
+}
+
+// encodeLog appends the head_log blob of pts, sorted by MMSI then time, to
+// out.
+func encodeLog(out []byte, pts []stored) []byte {
+	out = append(out, logVersion)
 	var (
 		enc  chunk.Encoder
 		buf  []byte

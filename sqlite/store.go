@@ -59,6 +59,8 @@ type Store struct {
 	wmu  sync.Mutex
 	srcs *sourceDict
 	head head
+	// addBuf holds AddPositions' reusable buffers; guarded by wmu.
+	addBuf addBuffers
 
 	closeOnce sync.Once
 	closeErr  error
