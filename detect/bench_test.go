@@ -11,6 +11,7 @@ import (
 	"github.com/sitrep-osint/sitrep/ais"
 	"github.com/sitrep-osint/sitrep/ingest"
 	"github.com/sitrep-osint/sitrep/nmea"
+	"github.com/sitrep-osint/sitrep/sites"
 	"github.com/sitrep-osint/sitrep/track"
 )
 
@@ -120,5 +121,44 @@ func BenchmarkReplayWithDetection(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/position")
 		})
+	}
+}
+
+// BenchmarkDetectorPosition20k measures Detector.Position where its state
+// no longer fits in the caches, as in `sitrep replay` of the 20,000-vessel
+// capture: the positions of 20,000 SIMULATED vessels over 10 minutes
+// (about a million, interleaved in time order as track delivers them),
+// with every bundled site (sites.Catalogue, sites.ForDetection,
+// sites.NewIndex). One op is one position; each pass over the capture
+// starts on a fresh Detector.
+func BenchmarkDetectorPosition20k(b *testing.B) {
+	data := simCapture(b, 20_000, 10*time.Minute)
+	var ps []sitrep.Position
+	replayStages(b, data, func(p sitrep.Position) { ps = append(ps, p) })
+	cat, err := sites.Catalogue()
+	if err != nil {
+		b.Fatal(err)
+	}
+	idx, err := sites.NewIndex(sites.ForDetection(cat))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("%d positions, %d sites", len(ps), idx.Len())
+	var d *Detector
+	events := 0
+	i := len(ps)
+	b.ReportAllocs()
+	for b.Loop() {
+		if i == len(ps) {
+			b.StopTimer()
+			d, err = New(Config{Params: DefaultParams(), Sites: idx, Sink: func(sitrep.Event) { events++ }})
+			if err != nil {
+				b.Fatal(err)
+			}
+			i = 0
+			b.StartTimer()
+		}
+		d.Position(ps[i])
+		i++
 	}
 }

@@ -103,6 +103,9 @@ func BenchmarkTrackFunc(b *testing.B) {
 		}
 	}
 	slices.Sort(lat)
+	if os.Getenv("LATDUMP") != "" && len(lat) > 20 {
+		b.Logf("min %v p50 %v p90 %v p95 %v top %v", lat[0], lat[len(lat)/2], lat[len(lat)*9/10], lat[len(lat)*95/100], lat[len(lat)-12:])
+	}
 	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
 }
 

@@ -48,7 +48,9 @@ func (s *State) observe(p *sitrep.Position) {
 	if !s.hasEpoch {
 		s.epoch, s.hasEpoch = p.Time.Unix(), true
 	}
-	v.hist.insert(encodeFix(p, s.epoch), s.limit)
+	if !s.batch {
+		v.hist.insert(encodeFix(p, s.epoch), s.limit)
+	}
 	if p.Class != sitrep.ClassUnknown {
 		v.id.Class = p.Class
 	}
@@ -59,6 +61,8 @@ func (s *State) observe(p *sitrep.Position) {
 		return
 	}
 	v.last, v.hasLast = *p, true
-	// Valid coordinates are a valid geo.Point, so Set cannot fail.
-	_ = s.index.Set(uint32(p.MMSI), geo.Point{Lat: p.Lat, Lon: p.Lon})
+	if !s.batch {
+		// Valid coordinates are a valid geo.Point, so Set cannot fail.
+		_ = s.index.Set(uint32(p.MMSI), geo.Point{Lat: p.Lat, Lon: p.Lon})
+	}
 }

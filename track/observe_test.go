@@ -251,3 +251,31 @@ func TestObserveAllMatchesObserve(t *testing.T) {
 		t.Errorf("indexed %d vessels, want %d", len(got), len(want))
 	}
 }
+
+// TestBatchKeepsVesselsOnly: a Batch state holds the same vessels as a
+// full one, with no history and nothing in the spatial index.
+func TestBatchKeepsVesselsOnly(t *testing.T) {
+	var ps []sitrep.Position
+	for r := range 3 {
+		ps = append(ps, simFleet(500, uint64(11+r))...)
+	}
+	full, batch := newState(t, Config{}), newState(t, Config{Batch: true})
+	full.ObserveAll(ps)
+	batch.ObserveAll(ps)
+	if full.Len() != batch.Len() {
+		t.Fatalf("Len %d vs %d", full.Len(), batch.Len())
+	}
+	full.Each(func(v *sitrep.Vessel) bool {
+		w, ok := batch.Vessel(v.MMSI)
+		if !ok || !reflect.DeepEqual(*v, w) {
+			t.Fatalf("vessel %v differs:\n%+v\n%+v", v.MMSI, *v, w)
+		}
+		if h := batch.History(v.MMSI, nil); len(h) != 0 {
+			t.Fatalf("batch state kept %d history fixes", len(h))
+		}
+		return true
+	})
+	if got := located(batch, world); len(got) != 0 {
+		t.Errorf("batch state indexed %d vessels", len(got))
+	}
+}

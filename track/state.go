@@ -34,6 +34,13 @@ type Config struct {
 	// CellSize is the grid cell size in degrees of the spatial index; 0
 	// means geo.DefaultCellSize (see geo.NewPointIndex).
 	CellSize float64
+	// Batch keeps only what a batch load needs: each vessel's latest
+	// position, identity, voyage, first/last heard and identity changes.
+	// It keeps no recent history (History returns none) and no spatial
+	// index (InArea and EachInArea find nothing): sitrep replay and import
+	// fill the store and nothing queries the live state while they run, so
+	// they skip that work.
+	Batch bool
 }
 
 // State is the live state of every vessel heard: latest position, merged
@@ -41,7 +48,8 @@ type Config struct {
 // index of positions. It is safe for concurrent use (see the package doc).
 type State struct {
 	mu      sync.RWMutex
-	limit   int
+	limit   int  // history length
+	batch   bool // Config.Batch
 	resolve func(string) *sitrep.PortRef
 	vessels map[sitrep.MMSI]*vessel
 	index   *geo.PointIndex
@@ -93,6 +101,7 @@ func New(cfg Config) (*State, error) {
 	}
 	return &State{
 		limit:   cfg.History,
+		batch:   cfg.Batch,
 		resolve: cfg.Resolve,
 		vessels: make(map[sitrep.MMSI]*vessel),
 		index:   idx,

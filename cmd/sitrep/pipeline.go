@@ -93,7 +93,8 @@ type pipelineOptions struct {
 }
 
 func newPipeline(ctx context.Context, store sitrep.Store, opts pipelineOptions) (*pipeline, error) {
-	st, err := track.New(track.Config{Resolve: gazetteerResolve()})
+	// Nothing queries the live state during a replay: batch mode.
+	st, err := track.New(track.Config{Resolve: gazetteerResolve(), Batch: true})
 	if err != nil {
 		return nil, err
 	}
