@@ -42,7 +42,7 @@ type Detector struct {
 	p       Params
 	sites   SiteIndex
 	sink    func(sitrep.Event)
-	vessels map[sitrep.MMSI]*vessel
+	vessels vesselTable
 	// siteParams caches the effective Params of sites with overrides; nil
 	// entries mark sites whose overrides were invalid (globals are used).
 	siteParams map[*sitrep.Site]*Params
@@ -69,7 +69,7 @@ func New(cfg Config) (*Detector, error) {
 		return nil, err
 	}
 	return &Detector{p: cfg.Params, sites: cfg.Sites, sink: cfg.Sink,
-		vessels: make(map[sitrep.MMSI]*vessel), siteParams: make(map[*sitrep.Site]*Params),
+		siteParams: make(map[*sitrep.Site]*Params),
 		slow: slow, imos: make(map[uint32]sitrep.MMSI)}, nil
 }
 
@@ -77,40 +77,71 @@ func New(cfg Config) (*Detector, error) {
 // overrides are then ignored and the globals used), nil when none.
 func (d *Detector) Err() error { return d.err }
 
-// vessel is the detection state of one MMSI.
+// vessel is the detection state of one MMSI, split by how often it is
+// touched: the hot part here is read and written at every fix and is kept
+// small (flags, the params pointer, the last two fixes, the slices of the
+// rules that run at every fix), so that with tens of thousands of vessels a
+// fix touches few cache lines; the rest (vesselCold) is reached only when
+// a flag here says a rule has state there.
 type vessel struct {
-	mmsi    sitrep.MMSI
-	inSlow  bool            // whether the encounter rule's slow index holds the vessel
-	last    sitrep.Position // latest fix (any)
-	hasLast bool
-	// before is the fix preceding last (hasBefore when there is one), so
-	// that identity events can cite the latest fix strictly before the
-	// change whatever the order of a fix and a static message of one time.
-	before    sitrep.Position
-	hasBefore bool
-	// lastGood is the latest plausible fix (not flagged by ingest), the one
-	// site, loitering and encounter rules compare with.
-	lastGood    sitrep.Position
+	mmsi        sitrep.MMSI
+	hasLast     bool
+	hasBefore   bool
 	hasLastGood bool
-	params      *Params // effective params at the latest fix
-	sites       []*membership
-	transits    []lastTransit
-	gapLevel    int // 0: none reported, 1: flagged open gap reported, 2: suspicious
-	gapID       string
-	loiter      loiterState
-	stations    stationState
-	encounters  []*encounter
+	// goodIsLast: lastGood is the latest fix (fixes[cur]); otherwise it
+	// is vesselCold.good (the latest fix was implausible).
+	goodIsLast   bool
+	inSlow       bool // whether the encounter rule's slow index holds the vessel
+	hasAlt       bool // whether stations.alt holds the track the vessel jumped away from
+	loiterActive bool // whether loiter holds a run of slow fixes
+	gapLevel     int8 // 0: none reported, 1: flagged open gap reported, 2: suspicious
+	// cur indexes the latest fix in fixes; the other slot holds the fix
+	// before it (when hasBefore), so that a fix costs one copy.
+	cur        uint8
+	params     *Params // effective params at the latest fix
+	sites      []*membership
+	encounters []*encounter
+	*vesselCold
+	fixes [2]sitrep.Position
+}
+
+// vesselCold is the state of the rules that only some fixes reach.
+type vesselCold struct {
+	// good is the latest plausible fix when the latest fix is not
+	// (vessel.goodIsLast false).
+	good     sitrep.Position
+	transits []lastTransit
+	loiter   loiterState
+	stations stationState
 	// Declared voyage, from Identity.
 	dest     string
 	destPort *sitrep.PortRef
 	destAt   time.Time
 }
 
+// last returns the latest fix (any); valid when hasLast.
+func (v *vessel) last() *sitrep.Position { return &v.fixes[v.cur] }
+
+// before returns the fix preceding last, valid when hasBefore, so that
+// identity events can cite the latest fix strictly before the change
+// whatever the order of a fix and a static message of one time.
+func (v *vessel) before() *sitrep.Position { return &v.fixes[v.cur^1] }
+
+// lastGood returns the latest plausible fix (not flagged by ingest), the
+// one site, loitering and encounter rules compare with; valid when
+// hasLastGood.
+func (v *vessel) lastGood() *sitrep.Position {
+	if v.goodIsLast {
+		return &v.fixes[v.cur]
+	}
+	return &v.good
+}
+
 func (d *Detector) vessel(m sitrep.MMSI) *vessel {
-	v := d.vessels[m]
+	v := d.vessels.get(m)
 	if v == nil {
-		v = &vessel{mmsi: m, params: &d.p}
-		d.vessels[m] = v
+		v = &vessel{mmsi: m, params: &d.p, vesselCold: &vesselCold{}}
+		d.vessels.put(v)
 	}
 	return v
 }
@@ -124,12 +155,13 @@ func (d *Detector) Position(p sitrep.Position) {
 		return
 	}
 	v := d.vessel(p.MMSI)
-	if v.hasLast && p.Time.Before(v.last.Time) {
+	if v.hasLast && p.Time.Before(v.last().Time) {
 		return
 	}
 	d.gap(v, &p)
 	d.jump(v, &p)
-	if !p.Flags.Implausible() {
+	implausible := p.Flags.Implausible()
+	if !implausible {
 		var here []*sitrep.Site
 		if d.sites != nil {
 			d.buf = d.sites.Containing(d.buf[:0], p.Lat, p.Lon)
@@ -138,16 +170,22 @@ func (d *Detector) Position(p sitrep.Position) {
 		v.params = d.paramsAt(here)
 		d.siteRules(v, &p, here)
 		if v.hasLastGood && d.sites != nil {
-			d.lines(v, &v.lastGood, &p)
+			d.lines(v, v.lastGood(), &p)
 		}
 		d.loitering(v, &p, here)
 		d.encounter(v, &p, here)
-		v.lastGood, v.hasLastGood = p, true
+	} else if v.goodIsLast {
+		// The latest fix stops being the latest plausible one: keep it.
+		v.good, v.goodIsLast = *v.last(), false
 	}
 	if v.hasLast {
-		v.before, v.hasBefore = v.last, true
+		v.cur ^= 1
+		v.hasBefore = true
 	}
-	v.last, v.hasLast = p, true
+	v.fixes[v.cur], v.hasLast = p, true
+	if !implausible {
+		v.hasLastGood, v.goodIsLast = true, true
+	}
 }
 
 // paramsAt returns the effective params at a fix inside the sites here: the
@@ -221,10 +259,7 @@ func (d *Detector) Flush() {
 }
 
 func (d *Detector) sorted() []*vessel {
-	vs := make([]*vessel, 0, len(d.vessels))
-	for _, v := range d.vessels {
-		vs = append(vs, v)
-	}
+	vs := d.vessels.all(make([]*vessel, 0, d.vessels.n))
 	slices.SortFunc(vs, func(a, b *vessel) int { return cmp.Compare(a.mmsi, b.mmsi) })
 	return vs
 }

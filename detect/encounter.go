@@ -69,8 +69,8 @@ func (d *Detector) encounter(v *vessel, p *sitrep.Position, here []*sitrep.Site)
 		if sitrep.MMSI(id) == v.mmsi {
 			return true
 		}
-		w := d.vessels[sitrep.MMSI(id)]
-		if w == nil || !w.hasLastGood || p.Time.Sub(w.lastGood.Time) > age {
+		w := d.vessels.get(sitrep.MMSI(id))
+		if w == nil || !w.hasLastGood || p.Time.Sub(w.lastGood().Time) > age {
 			return true
 		}
 		if geo.Distance(pt, q) <= maxD {
@@ -98,13 +98,13 @@ func (d *Detector) encounter(v *vessel, p *sitrep.Position, here []*sitrep.Site)
 		if hasEncounter(v, id) {
 			continue
 		}
-		w := d.vessels[id]
+		w := d.vessels.get(id)
 		e := &encounter{a: min(v.mmsi, id), b: max(v.mmsi, id), start: p.Time, params: params,
 			minDist: math.Inf(1)}
 		if e.a == v.mmsi {
-			e.firstA, e.firstB = *p, w.lastGood
+			e.firstA, e.firstB = *p, *w.lastGood()
 		} else {
-			e.firstA, e.firstB = w.lastGood, *p
+			e.firstA, e.firstB = *w.lastGood(), *p
 		}
 		e.lastA, e.lastB = e.firstA, e.firstB
 		v.encounters = append(v.encounters, e)
@@ -144,7 +144,7 @@ func (d *Detector) endEncounter(e *encounter) {
 		d.sink(d.encounterEvent(e, true))
 	}
 	for _, m := range []sitrep.MMSI{e.a, e.b} {
-		if w := d.vessels[m]; w != nil {
+		if w := d.vessels.get(m); w != nil {
 			w.encounters = slices.DeleteFunc(w.encounters, func(x *encounter) bool { return x == e })
 		}
 	}

@@ -15,11 +15,11 @@ func (d *Detector) gap(v *vessel, p *sitrep.Position) {
 		return
 	}
 	params := v.params
-	dt := p.Time.Sub(v.last.Time)
+	dt := p.Time.Sub(v.last().Time)
 	if dt >= hoursDur(params.GapFlagH) {
 		d.sink(d.gapEvent(v, p, p.Time))
 	}
-	v.gapLevel, v.gapID = 0, ""
+	v.gapLevel = 0
 }
 
 // openGap reports the vessel's silence as an open gap at now when it has
@@ -29,8 +29,8 @@ func (d *Detector) openGap(v *vessel, now time.Time) {
 		return
 	}
 	params := v.params
-	dt := now.Sub(v.last.Time)
-	level := 0
+	dt := now.Sub(v.last().Time)
+	level := int8(0)
 	switch {
 	case dt >= hoursDur(params.GapSuspiciousH):
 		level = 2
@@ -47,7 +47,7 @@ func (d *Detector) openGap(v *vessel, now time.Time) {
 // there is one, else open as seen at now.
 func (d *Detector) gapEvent(v *vessel, after *sitrep.Position, now time.Time) sitrep.Event {
 	params := v.params
-	before := &v.last
+	before := v.last()
 	dur := now.Sub(before.Time)
 	e := sitrep.Event{
 		ID:   eventID(sitrep.EventGap, v.mmsi, 0, "", before.Time),

@@ -92,9 +92,9 @@ func (d *Detector) changeEvent(v *vessel, kind sitrep.EventKind, rule string, c 
 		Evidence: []sitrep.EventFix{},
 	}
 	if v.hasLast {
-		f := &v.last
-		if !f.Time.Before(c.FirstSeen) && v.hasBefore && v.before.Time.Before(c.FirstSeen) {
-			f = &v.before
+		f := v.last()
+		if !f.Time.Before(c.FirstSeen) && v.hasBefore && v.before().Time.Before(c.FirstSeen) {
+			f = v.before()
 		}
 		e.Lat, e.Lon = f.Lat, f.Lon
 		e.Evidence = append(e.Evidence, fixOf(RoleLastFix, f))

@@ -19,12 +19,10 @@ const (
 // latest fix, and alt, the track it jumped away from, to recognise two
 // stations alternating.
 type stationState struct {
-	alt      sitrep.Position
-	hasAlt   bool
-	switches int       // jumps between the two tracks while alt is live
-	first    time.Time // time of the first of those jumps
+	alt      sitrep.Position // valid when vessel.hasAlt
+	switches int             // jumps between the two tracks while alt is live
+	first    time.Time       // time of the first of those jumps
 	firstFix sitrep.Position
-	sharedID string
 }
 
 // maxKnots returns the jump limit for a class.
@@ -68,14 +66,14 @@ func (d *Detector) jump(v *vessel, p *sitrep.Position) {
 	params := v.params
 	st := &v.stations
 	window := hoursDur(params.SharedWindowH)
-	if st.hasAlt && p.Time.Sub(st.alt.Time) > window {
-		st.hasAlt, st.switches, st.sharedID = false, 0, ""
+	if v.hasAlt && p.Time.Sub(st.alt.Time) > window {
+		v.hasAlt, st.switches = false, 0
 	}
-	prev := &v.last
+	prev := v.last()
 	if params.reachable(prev, p, p.Class) {
 		return
 	}
-	if st.hasAlt && params.reachable(&st.alt, p, p.Class) {
+	if v.hasAlt && params.reachable(&st.alt, p, p.Class) {
 		// Back on the other track: two stations alternating.
 		st.alt = *prev
 		if distance(prev, p) < params.SharedMinM {
@@ -88,7 +86,7 @@ func (d *Detector) jump(v *vessel, p *sitrep.Position) {
 		return
 	}
 	d.sink(d.jumpEvent(v, prev, p))
-	st.alt, st.hasAlt, st.switches, st.first, st.firstFix, st.sharedID = *prev, true, 1, p.Time, *prev, ""
+	st.alt, v.hasAlt, st.switches, st.first, st.firstFix = *prev, true, 1, p.Time, *prev
 }
 
 func (d *Detector) jumpEvent(v *vessel, prev, p *sitrep.Position) sitrep.Event {

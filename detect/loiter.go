@@ -9,9 +9,8 @@ const RuleLoitering = "loitering"
 
 // loiterState is a vessel's current run of slow fixes outside port sites.
 type loiterState struct {
-	active      bool
-	first, last sitrep.Position
-	open        bool // reported
+	first, last sitrep.Position // valid when vessel.loiterActive
+	open        bool            // reported
 	maxSOG      float32
 	sumSOG      float64
 	n           int
@@ -42,17 +41,17 @@ func (d *Detector) loitering(v *vessel, p *sitrep.Position, here []*sitrep.Site)
 			}
 		}
 	}
-	if l.active && (!slow || p.Time.Sub(l.last.Time) >= hoursDur(params.GapFlagH)) {
+	if v.loiterActive && (!slow || p.Time.Sub(l.last.Time) >= hoursDur(params.GapFlagH)) {
 		if l.open {
 			d.sink(d.loiterEvent(v, true))
 		}
-		*l = loiterState{}
+		*l, v.loiterActive = loiterState{}, false
 	}
 	if !slow {
 		return
 	}
-	if !l.active {
-		*l = loiterState{active: true, first: *p}
+	if !v.loiterActive {
+		*l, v.loiterActive = loiterState{first: *p}, true
 	}
 	l.last = *p
 	l.maxSOG = max(l.maxSOG, sog)

@@ -42,7 +42,10 @@ type membership struct {
 // near, then the arrival, departure, visit and transit rules they confirm.
 // here are the sites containing p.
 func (d *Detector) siteRules(v *vessel, p *sitrep.Position, here []*sitrep.Site) {
-	prev, hasPrev := v.lastGood, v.hasLastGood
+	if len(v.sites) == 0 && len(here) == 0 {
+		return
+	}
+	prev, hasPrev := v.lastGood(), v.hasLastGood
 	// Sites already tracked.
 	keep := v.sites[:0]
 	for _, m := range v.sites {
@@ -50,7 +53,7 @@ func (d *Detector) siteRules(v *vessel, p *sitrep.Position, here []*sitrep.Site)
 		if !in && m.inside {
 			in = nearShape(m.site, pointOf(p), m.params.HysteresisM)
 		}
-		if d.step(v, m, p, &prev, hasPrev, in) {
+		if d.step(v, m, p, prev, hasPrev, in) {
 			keep = append(keep, m)
 		}
 	}
@@ -62,7 +65,7 @@ func (d *Detector) siteRules(v *vessel, p *sitrep.Position, here []*sitrep.Site)
 			continue
 		}
 		m := &membership{site: s, params: d.paramsOf(s)}
-		if d.step(v, m, p, &prev, hasPrev, true) {
+		if d.step(v, m, p, prev, hasPrev, true) {
 			v.sites = append(v.sites, m)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"syscall"
 	"testing"
 	"time"
 
@@ -87,6 +88,8 @@ func BenchmarkTrack(b *testing.B) {
 func BenchmarkTrackFunc(b *testing.B) {
 	s, mmsi, total := denseMonth(b)
 	var lat []time.Duration
+	var ru0, ru1 syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru0)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
@@ -103,7 +106,10 @@ func BenchmarkTrackFunc(b *testing.B) {
 		}
 	}
 	slices.Sort(lat)
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru1)
 	if os.Getenv("LATDUMP") != "" && len(lat) > 20 {
+		cpu := time.Duration(ru1.Utime.Nano()+ru1.Stime.Nano()-ru0.Utime.Nano()-ru0.Stime.Nano()) / time.Duration(len(lat))
+		b.Logf("cpu/op %v", cpu)
 		b.Logf("min %v p50 %v p90 %v p95 %v top %v", lat[0], lat[len(lat)/2], lat[len(lat)*9/10], lat[len(lat)*95/100], lat[len(lat)-12:])
 	}
 	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")

@@ -297,38 +297,125 @@ func (p *pipeline) failure() error {
 }
 
 // nmeaStream ingests one NMEA stream; recv gives each message's receive
-// time. onProgress is called every so often with the reader's stats.
+// time. onProgress is called every so often with the reader's stats. The
+// stream is read and framed on a goroutine of its own, which hands the
+// caller's goroutine batches of messages to decode and ingest.
 func (p *pipeline) nmeaStream(name string, r io.Reader, recv func(*nmea.Message) time.Time, onProgress func(nmea.Stats)) (nmea.Stats, ingest.Stats, error) {
 	stage := ingest.New(ingest.Config{Feed: name}, p.sink())
 	nr := nmea.NewReader(r, nmea.ReaderConfig{Source: name})
-	n := 0
-	for {
-		msg, err := nr.Next()
-		if errors.Is(err, io.EOF) {
-			break
+	batches := make(chan *msgBatch, 2)
+	free := make(chan *msgBatch, 3)
+	stop := make(chan struct{})
+	read := make(chan struct{}) // closed when the reader goroutine is done
+	go func() {
+		defer close(read)
+		defer close(batches)
+		b, n := newMsgBatch(), 0
+		send := func() bool {
+			select {
+			case batches <- b:
+			case <-stop:
+				return false
+			}
+			select {
+			case b = <-free:
+			default:
+				b = newMsgBatch()
+			}
+			return true
 		}
-		if err != nil {
-			var pe *nmea.ParseError
-			if errors.As(err, &pe) {
-				p.rejected++
+		for {
+			msg, err := nr.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				var pe *nmea.ParseError
+				if errors.As(err, &pe) {
+					p.rejected++
+					continue
+				}
+				b.err = err
+				break
+			}
+			b.add(msg, recv(msg))
+			if n++; n&0xFFFF == 0 && onProgress != nil {
+				onProgress(nr.Stats())
+			}
+			if len(b.msgs) == msgBatchSize && !send() {
+				return
+			}
+		}
+		if len(b.msgs) > 0 || b.err != nil {
+			send()
+		}
+	}()
+	var err error
+	// On an early return, stop the reader. It is not waited for: it may be
+	// blocked reading a live pipe; it ends at its next line.
+	defer close(stop)
+	for b := range batches {
+		for i := range b.msgs {
+			msg := &b.msgs[i]
+			m, derr := p.dec.Decode(msg.Payload, msg.FillBits)
+			if m == nil || (derr != nil && !errors.Is(derr, ais.ErrShort)) {
+				p.decodeErrs++
 				continue
 			}
-			return nr.Stats(), stage.Stats(), err
-		}
-		m, err := p.dec.Decode(msg.Payload, msg.FillBits)
-		if m == nil || (err != nil && !errors.Is(err, ais.ErrShort)) {
-			p.decodeErrs++
-			continue
-		}
-		stage.Handle(msg, m, recv(msg))
-		if n++; n&0xFFFF == 0 && onProgress != nil {
-			onProgress(nr.Stats())
+			stage.Handle(msg, m, b.recv[i])
 		}
 		if err := p.failure(); err != nil {
-			return nr.Stats(), stage.Stats(), err
+			return nmea.Stats{}, stage.Stats(), err // the reader may still run: no stats
+		}
+		if b.err != nil {
+			err = b.err
+		}
+		b.reset()
+		select {
+		case free <- b:
+		default:
 		}
 	}
+	<-read
+	if err != nil {
+		return nr.Stats(), stage.Stats(), err
+	}
 	return nr.Stats(), stage.Stats(), p.failure()
+}
+
+// msgBatchSize is how many messages the reader goroutine hands over at once.
+const msgBatchSize = 4096
+
+// msgBatch is a batch of framed messages, copied out of the reader's
+// buffers, with their receive times.
+type msgBatch struct {
+	msgs  []nmea.Message
+	recv  []time.Time
+	arena []byte // the payloads
+	err   error  // the reader's error that ended the stream, after msgs
+}
+
+func newMsgBatch() *msgBatch {
+	return &msgBatch{msgs: make([]nmea.Message, 0, msgBatchSize), recv: make([]time.Time, 0, msgBatchSize),
+		arena: make([]byte, 0, 48*msgBatchSize)}
+}
+
+// add copies msg (its payload into the arena) with its receive time t.
+func (b *msgBatch) add(msg *nmea.Message, t time.Time) {
+	if len(b.arena)+len(msg.Payload) > cap(b.arena) {
+		// Earlier payloads keep the old array; the next batch gets this one.
+		b.arena = make([]byte, 0, max(2*cap(b.arena), len(msg.Payload)))
+	}
+	at := len(b.arena)
+	b.arena = append(b.arena, msg.Payload...)
+	b.msgs = append(b.msgs, *msg)
+	b.msgs[len(b.msgs)-1].Payload = b.arena[at:len(b.arena):len(b.arena)]
+	b.recv = append(b.recv, t)
+}
+
+// reset empties b for reuse.
+func (b *msgBatch) reset() {
+	b.msgs, b.recv, b.arena, b.err = b.msgs[:0], b.recv[:0], b.arena[:0], nil
 }
 
 // finish flushes, waits for the writer and stores the state of every
