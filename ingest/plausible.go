@@ -17,9 +17,8 @@ type plausibility struct {
 	other        map[sitrep.VesselClass]float64
 	defaultKnots float64
 	minMetres    float64
-	// last holds each MMSI's reference fixes, by value: one map lookup
-	// (one cache miss) per fix, and a store back to a hot slot.
-	last map[sitrep.MMSI]refs
+	// last holds each MMSI's reference fixes: one lookup per fix.
+	last refTable
 }
 
 // refs are the fixes a new fix of one MMSI is checked against.
@@ -37,7 +36,7 @@ type fix struct {
 // newPlausibility returns a checker with speed limits by class (knots;
 // classes not in limits get defaultKnots).
 func newPlausibility(limits map[sitrep.VesselClass]float64, defaultKnots, minMetres float64) plausibility {
-	c := plausibility{defaultKnots: defaultKnots, minMetres: minMetres, last: map[sitrep.MMSI]refs{}}
+	c := plausibility{defaultKnots: defaultKnots, minMetres: minMetres}
 	for i := range c.limits {
 		c.limits[i] = defaultKnots
 	}
@@ -63,7 +62,7 @@ func (c *plausibility) check(p *sitrep.Position) {
 		return
 	}
 	cur := fix{p.Time.UnixMilli(), p.Lat, p.Lon}
-	r, ok := c.last[p.MMSI]
+	r, ok := c.last.get(p.MMSI)
 	switch {
 	case !ok:
 		r.last = cur
@@ -73,7 +72,6 @@ func (c *plausibility) check(p *sitrep.Position) {
 		p.Flags |= sitrep.FlagSpeedJump
 		r.jumped, r.jump = cur, true
 	}
-	c.last[p.MMSI] = r
 }
 
 // plausible reports whether b can follow a for a vessel of class cl: b is

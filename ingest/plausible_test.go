@@ -40,3 +40,25 @@ func TestPlausibleFastPathAgreesWithHaversine(t *testing.T) {
 		t.Fatalf("only %d pairs checked", checked)
 	}
 }
+
+// TestRefTable: every MMSI gets its own slot across growth, 0 included.
+func TestRefTable(t *testing.T) {
+	var tb refTable
+	const n = 50_000
+	for i := range n {
+		r, ok := tb.get(sitrep.MMSI(i * 7))
+		if ok {
+			t.Fatalf("MMSI %d found before it was added", i*7)
+		}
+		r.last.t = int64(i)
+	}
+	for i := range n {
+		r, ok := tb.get(sitrep.MMSI(i * 7))
+		if !ok || r.last.t != int64(i) {
+			t.Fatalf("MMSI %d: found %v, t %d", i*7, ok, r.last.t)
+		}
+	}
+	if tb.n != n || len(tb.slots) < 2*n {
+		t.Errorf("%d entries in %d slots", tb.n, len(tb.slots))
+	}
+}
