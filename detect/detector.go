@@ -70,46 +70,67 @@ func New(cfg Config) (*Detector, error) {
 	}
 	return &Detector{p: cfg.Params, sites: cfg.Sites, sink: cfg.Sink,
 		siteParams: make(map[*sitrep.Site]*Params),
-		slow: slow, imos: make(map[uint32]sitrep.MMSI)}, nil
+		slow:       slow, imos: make(map[uint32]sitrep.MMSI)}, nil
 }
 
 // Err returns the first problem met with a site's parameter overrides (its
 // overrides are then ignored and the globals used), nil when none.
 func (d *Detector) Err() error { return d.err }
 
-// vessel is the detection state of one MMSI, split by how often it is
-// touched: the hot part here is read and written at every fix and is kept
-// small (flags, the params pointer, the last two fixes, the slices of the
-// rules that run at every fix), so that with tens of thousands of vessels a
-// fix touches few cache lines; the rest (vesselCold) is reached only when
-// a flag here says a rule has state there.
+// vessel is the detection state of one MMSI.
+//
+// With tens of thousands of vessels, the state of the vessel a fix is about
+// is rarely in cache, so the cost of Position is mostly the cache lines it
+// touches. The state is therefore split by how often it is touched: the
+// first 64 bytes hold what every fix reads and writes (the latest fix's
+// time and coordinates, the params pointer, the flags that tell whether a
+// rule has state elsewhere), the next 64 what fixes near sites or slow
+// vessels need (the struct is 128 bytes, a size class Go aligns to 128),
+// and vesselCold the full fixes kept for evidence and the rules' state,
+// which a fix reaches only when a flag says a rule needs it (and, for
+// writes, the one copy of the fix).
 type vessel struct {
-	mmsi        sitrep.MMSI
-	hasLast     bool
-	hasBefore   bool
-	hasLastGood bool
-	// goodIsLast: lastGood is the latest fix (fixes[cur]); otherwise it
-	// is vesselCold.good (the latest fix was implausible).
-	goodIsLast   bool
+	// First cache line: touched by every fix.
+	lastTime         time.Time // time of the latest fix (valid when hasLast)
+	lastLat, lastLon float64   // its coordinates
+	params           *Params   // effective params at the latest fix
+	*vesselCold
+	cur          uint8 // index of the latest fix in fixes; the other slot holds the one before
+	gapLevel     int8  // 0: none reported, 1: flagged open gap reported, 2: suspicious
+	hasLast      bool
+	good         goodState
 	inSlow       bool // whether the encounter rule's slow index holds the vessel
 	hasAlt       bool // whether stations.alt holds the track the vessel jumped away from
 	loiterActive bool // whether loiter holds a run of slow fixes
-	gapLevel     int8 // 0: none reported, 1: flagged open gap reported, 2: suspicious
-	// cur indexes the latest fix in fixes; the other slot holds the fix
-	// before it (when hasBefore), so that a fix costs one copy.
-	cur        uint8
-	params     *Params // effective params at the latest fix
-	sites      []*membership
+	hasSites     bool // len(sites) > 0
+
+	// Second cache line: fixes near sites, slow vessels, events.
+	mmsi      sitrep.MMSI
+	hasBefore bool
+	sites     []*membership
+	// encounters are the vessel's meetings; non-empty only while inSlow.
 	encounters []*encounter
-	*vesselCold
-	fixes [2]sitrep.Position
 }
 
-// vesselCold is the state of the rules that only some fixes reach.
+// goodState says where the latest plausible fix (not flagged by ingest)
+// is: none yet, the latest fix, or vesselCold.goodFix.
+type goodState uint8
+
+const (
+	goodNone goodState = iota
+	goodLast
+	goodKept
+)
+
+// vesselCold is the part of a vessel's state that a fix reaches only when
+// a rule needs it, apart from the copy of the fix into fixes.
 type vesselCold struct {
-	// good is the latest plausible fix when the latest fix is not
-	// (vessel.goodIsLast false).
-	good     sitrep.Position
+	// fixes are the latest fix (fixes[vessel.cur]) and the one before it,
+	// in full for evidence.
+	fixes [2]sitrep.Position
+	// goodFix is the latest plausible fix when the latest is not
+	// (vessel.good is goodKept).
+	goodFix  sitrep.Position
 	transits []lastTransit
 	loiter   loiterState
 	stations stationState
@@ -127,14 +148,33 @@ func (v *vessel) last() *sitrep.Position { return &v.fixes[v.cur] }
 // whatever the order of a fix and a static message of one time.
 func (v *vessel) before() *sitrep.Position { return &v.fixes[v.cur^1] }
 
-// lastGood returns the latest plausible fix (not flagged by ingest), the
-// one site, loitering and encounter rules compare with; valid when
-// hasLastGood.
+// hasLastGood reports whether the vessel has a plausible fix.
+func (v *vessel) hasLastGood() bool { return v.good != goodNone }
+
+// lastGood returns the latest plausible fix, the one site, loitering and
+// encounter rules compare with; valid when hasLastGood.
 func (v *vessel) lastGood() *sitrep.Position {
-	if v.goodIsLast {
+	if v.good == goodLast {
 		return &v.fixes[v.cur]
 	}
-	return &v.good
+	return &v.goodFix
+}
+
+// lastGoodTime returns lastGood().Time without reaching vesselCold when
+// the latest fix is the latest plausible one.
+func (v *vessel) lastGoodTime() time.Time {
+	if v.good == goodLast {
+		return v.lastTime
+	}
+	return v.goodFix.Time
+}
+
+// lastGoodPoint returns the coordinates of lastGood() likewise.
+func (v *vessel) lastGoodPoint() sitrep.LatLon {
+	if v.good == goodLast {
+		return sitrep.LatLon{Lat: v.lastLat, Lon: v.lastLon}
+	}
+	return sitrep.LatLon{Lat: v.goodFix.Lat, Lon: v.goodFix.Lon}
 }
 
 func (d *Detector) vessel(m sitrep.MMSI) *vessel {
@@ -155,7 +195,7 @@ func (d *Detector) Position(p sitrep.Position) {
 		return
 	}
 	v := d.vessel(p.MMSI)
-	if v.hasLast && p.Time.Before(v.last().Time) {
+	if v.hasLast && p.Time.Before(v.lastTime) {
 		return
 	}
 	d.gap(v, &p)
@@ -169,22 +209,23 @@ func (d *Detector) Position(p sitrep.Position) {
 		}
 		v.params = d.paramsAt(here)
 		d.siteRules(v, &p, here)
-		if v.hasLastGood && d.sites != nil {
-			d.lines(v, v.lastGood(), &p)
+		if v.hasLastGood() && d.sites != nil {
+			d.lines(v, &p)
 		}
 		d.loitering(v, &p, here)
 		d.encounter(v, &p, here)
-	} else if v.goodIsLast {
+	} else if v.good == goodLast {
 		// The latest fix stops being the latest plausible one: keep it.
-		v.good, v.goodIsLast = *v.last(), false
+		v.goodFix, v.good = *v.last(), goodKept
 	}
 	if v.hasLast {
 		v.cur ^= 1
 		v.hasBefore = true
 	}
 	v.fixes[v.cur], v.hasLast = p, true
+	v.lastTime, v.lastLat, v.lastLon = p.Time, p.Lat, p.Lon
 	if !implausible {
-		v.hasLastGood, v.goodIsLast = true, true
+		v.good = goodLast
 	}
 }
 

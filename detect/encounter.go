@@ -46,12 +46,13 @@ func (d *Detector) encounter(v *vessel, p *sitrep.Position, here []*sitrep.Site)
 		}
 	}
 	if !eligible {
+		// A vessel has encounters only while in the slow index.
 		if v.inSlow {
 			d.slow.Delete(uint32(v.mmsi))
 			v.inSlow = false
-		}
-		for len(v.encounters) > 0 {
-			d.endEncounter(v.encounters[0])
+			for len(v.encounters) > 0 {
+				d.endEncounter(v.encounters[0])
+			}
 		}
 		return
 	}
@@ -70,7 +71,7 @@ func (d *Detector) encounter(v *vessel, p *sitrep.Position, here []*sitrep.Site)
 			return true
 		}
 		w := d.vessels.get(sitrep.MMSI(id))
-		if w == nil || !w.hasLastGood || p.Time.Sub(w.lastGood().Time) > age {
+		if w == nil || !w.hasLastGood() || p.Time.Sub(w.lastGoodTime()) > age {
 			return true
 		}
 		if geo.Distance(pt, q) <= maxD {

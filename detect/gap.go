@@ -15,11 +15,13 @@ func (d *Detector) gap(v *vessel, p *sitrep.Position) {
 		return
 	}
 	params := v.params
-	dt := p.Time.Sub(v.last().Time)
+	dt := p.Time.Sub(v.lastTime)
 	if dt >= hoursDur(params.GapFlagH) {
 		d.sink(d.gapEvent(v, p, p.Time))
 	}
-	v.gapLevel = 0
+	if v.gapLevel != 0 {
+		v.gapLevel = 0
+	}
 }
 
 // openGap reports the vessel's silence as an open gap at now when it has
@@ -29,7 +31,7 @@ func (d *Detector) openGap(v *vessel, now time.Time) {
 		return
 	}
 	params := v.params
-	dt := now.Sub(v.last().Time)
+	dt := now.Sub(v.lastTime)
 	level := int8(0)
 	switch {
 	case dt >= hoursDur(params.GapSuspiciousH):

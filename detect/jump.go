@@ -36,11 +36,12 @@ func (p *Params) maxKnots(c sitrep.VesselClass) float64 {
 	return p.JumpMaxKnClassA
 }
 
-// reachable reports whether a station could sail from a to b: the move is
+// reachable reports whether a station could sail from a, heard at at, to
+// b: the move is
 // shorter than jump_min_m, or its speed over the time between the fixes
 // plus jump_time_slack_s is within the class's limit.
-func (p *Params) reachable(a, b *sitrep.Position, class sitrep.VesselClass) bool {
-	dt := b.Time.Sub(a.Time) + time.Duration(p.JumpTimeSlackS*float64(time.Second))
+func (p *Params) reachable(at time.Time, a sitrep.LatLon, b *sitrep.Position, class sitrep.VesselClass) bool {
+	dt := b.Time.Sub(at) + time.Duration(p.JumpTimeSlackS*float64(time.Second))
 	allowed := p.maxKnots(class) * 1852 * dt.Hours()
 	// Cheap upper bound first (the path along a meridian and a parallel is
 	// no shorter than the great circle), so most fixes skip the haversine.
@@ -51,7 +52,7 @@ func (p *Params) reachable(a, b *sitrep.Position, class sitrep.VesselClass) bool
 	if ub := (math.Abs(a.Lat-b.Lat) + dLon) * (math.Pi / 180) * geo.EarthRadius; ub < p.JumpMinM || ub <= allowed {
 		return true
 	}
-	dist := distance(a, b)
+	dist := geo.Distance(geo.Point{Lat: a.Lat, Lon: a.Lon}, pointOf(b))
 	return dist < p.JumpMinM || dist <= allowed
 }
 
@@ -64,16 +65,17 @@ func (d *Detector) jump(v *vessel, p *sitrep.Position) {
 		return
 	}
 	params := v.params
-	st := &v.stations
-	window := hoursDur(params.SharedWindowH)
-	if v.hasAlt && p.Time.Sub(st.alt.Time) > window {
-		v.hasAlt, st.switches = false, 0
+	// vesselCold (stations, the full fixes) is reached only when needed:
+	// even taking the address of a field through the pointer touches it.
+	if v.hasAlt && p.Time.Sub(v.stations.alt.Time) > hoursDur(params.SharedWindowH) {
+		v.hasAlt, v.stations.switches = false, 0
 	}
-	prev := v.last()
-	if params.reachable(prev, p, p.Class) {
+	if params.reachable(v.lastTime, sitrep.LatLon{Lat: v.lastLat, Lon: v.lastLon}, p, p.Class) {
 		return
 	}
-	if v.hasAlt && params.reachable(&st.alt, p, p.Class) {
+	st := &v.stations
+	prev := v.last()
+	if v.hasAlt && params.reachable(st.alt.Time, sitrep.LatLon{Lat: st.alt.Lat, Lon: st.alt.Lon}, p, p.Class) {
 		// Back on the other track: two stations alternating.
 		st.alt = *prev
 		if distance(prev, p) < params.SharedMinM {

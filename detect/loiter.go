@@ -27,7 +27,6 @@ func portLike(k sitrep.SiteKind) bool {
 // silence of gap_flag_h.
 func (d *Detector) loitering(v *vessel, p *sitrep.Position, here []*sitrep.Site) {
 	params := v.params
-	l := &v.loiter
 	sog, ok := sogOf(p)
 	if !ok {
 		return // no speed: neither extends nor ends the run
@@ -41,6 +40,10 @@ func (d *Detector) loitering(v *vessel, p *sitrep.Position, here []*sitrep.Site)
 			}
 		}
 	}
+	if !slow && !v.loiterActive {
+		return // the common case, without reaching vesselCold
+	}
+	l := &v.loiter
 	if v.loiterActive && (!slow || p.Time.Sub(l.last.Time) >= hoursDur(params.GapFlagH)) {
 		if l.open {
 			d.sink(d.loiterEvent(v, true))

@@ -42,10 +42,10 @@ type membership struct {
 // near, then the arrival, departure, visit and transit rules they confirm.
 // here are the sites containing p.
 func (d *Detector) siteRules(v *vessel, p *sitrep.Position, here []*sitrep.Site) {
-	if len(v.sites) == 0 && len(here) == 0 {
+	if !v.hasSites && len(here) == 0 {
 		return
 	}
-	prev, hasPrev := v.lastGood(), v.hasLastGood
+	prev, hasPrev := v.lastGood(), v.hasLastGood()
 	// Sites already tracked.
 	keep := v.sites[:0]
 	for _, m := range v.sites {
@@ -69,6 +69,7 @@ func (d *Detector) siteRules(v *vessel, p *sitrep.Position, here []*sitrep.Site)
 			v.sites = append(v.sites, m)
 		}
 	}
+	v.hasSites = len(v.sites) > 0
 }
 
 func containsSite(ss []*sitrep.Site, s *sitrep.Site) bool {

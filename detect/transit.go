@@ -61,10 +61,14 @@ func (d *Detector) polygonTransit(v *vessel, m *membership) {
 	d.emitTransit(v, m.site, e)
 }
 
-// lines finds the line gates the track from prev to p crosses; each is a
-// transit between the two fixes.
-func (d *Detector) lines(v *vessel, prev, p *sitrep.Position) {
-	d.lineBuf = d.sites.Crossed(d.lineBuf[:0], sitrep.LatLon{Lat: prev.Lat, Lon: prev.Lon}, sitrep.LatLon{Lat: p.Lat, Lon: p.Lon})
+// lines finds the line gates the track from the vessel's latest plausible
+// fix to p crosses; each is a transit between the two fixes.
+func (d *Detector) lines(v *vessel, p *sitrep.Position) {
+	d.lineBuf = d.sites.Crossed(d.lineBuf[:0], v.lastGoodPoint(), sitrep.LatLon{Lat: p.Lat, Lon: p.Lon})
+	if len(d.lineBuf) == 0 {
+		return
+	}
+	prev := v.lastGood()
 	for _, s := range d.lineBuf {
 		if !s.Kind.IsPassage() {
 			continue
