@@ -73,6 +73,7 @@ type recvRuns struct {
 	i    int    // next byte of b
 	left uint64 // latencies left in the current run
 	cur  int64
+	err  error // why next last returned false
 }
 
 // reset starts walking b; errRecv when its version is wrong.
@@ -84,36 +85,56 @@ func (r *recvRuns) reset(b []byte) error {
 	return nil
 }
 
-// next returns the next latency; errRecv when the column ends or breaks
-// first.
-func (r *recvRuns) next() (int64, error) {
-	if r.left > 0 { // the common case, kept small enough to inline
-		r.left--
-		return r.cur, nil
-	}
-	return r.nextRun()
-}
-
-// nextRun reads the next run and returns its first latency.
-func (r *recvRuns) nextRun() (int64, error) {
-	for r.left == 0 {
-		if r.i >= len(r.b) {
-			return 0, fmt.Errorf("%w: fewer latencies than points", errRecv)
-		}
-		run, k := binary.Uvarint(r.b[r.i:])
-		if k <= 0 || run == 0 {
-			return 0, fmt.Errorf("%w: bad run length at byte %d", errRecv, r.i)
-		}
-		r.i += k
-		v, k := binary.Varint(r.b[r.i:])
-		if k <= 0 {
-			return 0, fmt.Errorf("%w: bad latency at byte %d", errRecv, r.i)
-		}
-		r.i += k
-		r.left, r.cur = run, v
+// next returns the next latency and true, or false when the column ends
+// or breaks first; r.err then wraps errRecv.
+func (r *recvRuns) next() (int64, bool) {
+	if r.left == 0 {
+		return r.nextRun()
 	}
 	r.left--
-	return r.cur, nil
+	return r.cur, true
+}
+
+// nextRun reads the next run and returns its first latency, as next does.
+// Runs are often a single latency (receipt jitter), so the one- and
+// two-byte forms of a run of one are decoded in line.
+func (r *recvRuns) nextRun() (int64, bool) {
+	b, i := r.b, r.i
+	if i+1 < len(b) && b[i] == 1 && b[i+1] < 0x80 { // run of one, one-byte latency
+		r.i = i + 2
+		return zigzag(uint64(b[i+1])), true
+	}
+	if i+2 < len(b) && b[i] == 1 && b[i+2] < 0x80 { // run of one, two-byte latency
+		r.i = i + 3
+		return zigzag(uint64(b[i+1]&0x7f) | uint64(b[i+2])<<7), true
+	}
+	if i >= len(b) {
+		r.err = fmt.Errorf("%w: fewer latencies than points", errRecv)
+		return 0, false
+	}
+	run, k := binary.Uvarint(b[i:])
+	if k <= 0 || run == 0 {
+		r.err = fmt.Errorf("%w: bad run length at byte %d", errRecv, i)
+		return 0, false
+	}
+	i += k
+	v, k := binary.Varint(b[i:])
+	if k <= 0 {
+		r.err = fmt.Errorf("%w: bad latency at byte %d", errRecv, i)
+		return 0, false
+	}
+	r.i = i + k
+	r.left, r.cur = run-1, v
+	return v, true
+}
+
+// zigzag decodes a zigzag-encoded varint value, as binary.Varint does.
+func zigzag(u uint64) int64 {
+	x := int64(u >> 1)
+	if u&1 != 0 {
+		x = ^x
+	}
+	return x
 }
 
 // done reports whether every latency was read and nothing follows.

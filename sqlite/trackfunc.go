@@ -41,7 +41,7 @@ func (s *Store) TrackFunc(ctx context.Context, mmsi sitrep.MMSI, r sitrep.TimeRa
 	if err != nil {
 		return wrap(op, err)
 	}
-	w := trackWalker{names: s.srcs.snapshot(), extras: extras, fn: fn, mmsi: mmsi, lastT: math.MinInt64, from: from, to: to}
+	w := trackWalker{names: s.srcs.snapshot(), extras: extras, srcs: make([]sitrep.Provenance, 1, 4), fn: fn, mmsi: mmsi, lastT: math.MinInt64, from: from, to: to}
 	const q = "SELECT id, mmsi, n, data, recv FROM chunks WHERE mmsi = ? AND t_min < ? AND t_max >= ? ORDER BY t_min, id"
 	if !ordered {
 		// Late positions: sort the vessel's points in range first.
@@ -137,7 +137,7 @@ type trackWalker struct {
 	fn     func(*sitrep.Position) error
 	mmsi   sitrep.MMSI
 	pos    sitrep.Position
-	srcs   []sitrep.Provenance
+	srcs   []sitrep.Provenance // backs pos.Sources; capacity >= 1 (see emit)
 	lastT  int64
 	from   int64 // the range, Unix ms [from, to)
 	to     int64
@@ -160,13 +160,15 @@ func (w *trackWalker) chunk(ctx context.Context, data, recv []byte) error {
 	if err := w.runs.reset(recv); err != nil {
 		return wrap(op, errStoredCorrupt(err))
 	}
+	info := w.it.Info()
+	all := info.MinTime >= w.from && info.MaxTime < w.to // no need to check each point
 	for w.it.Next() {
-		lat, err := w.runs.next()
-		if err != nil {
-			return wrap(op, errStoredCorrupt(err))
+		lat, ok := w.runs.next()
+		if !ok {
+			return wrap(op, errStoredCorrupt(w.runs.err))
 		}
 		p := w.it.At()
-		if p.T < w.from || p.T >= w.to {
+		if !all && (p.T < w.from || p.T >= w.to) {
 			continue
 		}
 		if err := w.emit(&p, lat); err != nil {
@@ -184,24 +186,45 @@ func (w *trackWalker) chunk(ctx context.Context, data, recv []byte) error {
 
 // emit hands one point with receipt latency lat to fn. The extra receipts
 // of a time go to the first position of that time, as in Track.
+//
+// It writes as few pointers per point as it can (each costs a write
+// barrier while the GC runs): the first Provenance is updated in place in
+// w.srcs[0], which must exist (capacity >= 1), its Feed and Station only
+// when they differ from the source's (fn may have changed them), and
+// w.pos.Sources only when it changes.
 func (w *trackWalker) emit(p *chunk.Point, lat int64) error {
 	setFromPoint(&w.pos, w.mmsi, p)
-	w.pos.Sources = nil
-	w.srcs = w.srcs[:0]
+	srcs := w.srcs[:0]
 	if p.Source != 0 {
-		pv := w.names.provenance(p.Source)
+		srcs = w.srcs[:1]
+		pv := &srcs[0]
+		var k sourceKey
+		if int(p.Source) < len(w.names) {
+			k = w.names[p.Source]
+		}
+		if pv.Feed != k.feed {
+			pv.Feed = k.feed
+		}
+		if pv.Station != k.station {
+			pv.Station = k.station
+		}
 		pv.Received = time.UnixMilli(p.T + lat).UTC()
-		w.srcs = append(w.srcs, pv)
 	}
-	if p.T != w.lastT {
+	if p.T != w.lastT && len(w.extras) > 0 {
 		if ex := w.extras[p.T]; len(ex) > 0 {
-			w.srcs = append(w.srcs, ex...)
-			slices.SortStableFunc(w.srcs, func(a, b sitrep.Provenance) int { return a.Received.Compare(b.Received) })
+			srcs = append(srcs, ex...)
+			slices.SortStableFunc(srcs, func(a, b sitrep.Provenance) int { return a.Received.Compare(b.Received) })
+			w.srcs = srcs
 		}
 	}
 	w.lastT = p.T
-	if len(w.srcs) > 0 {
-		w.pos.Sources = w.srcs
+	switch {
+	case len(srcs) == 0:
+		if w.pos.Sources != nil {
+			w.pos.Sources = nil
+		}
+	case len(w.pos.Sources) != len(srcs) || cap(w.pos.Sources) != cap(srcs) || &w.pos.Sources[0] != &srcs[0]:
+		w.pos.Sources = srcs
 	}
 	return w.fn(&w.pos)
 }
