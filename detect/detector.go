@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/sitrep-osint/sitrep"
-	"github.com/sitrep-osint/sitrep/geo"
 )
 
 // SiteIndex finds the sites near a fix. *sites.Index implements it; its
@@ -47,11 +46,11 @@ type Detector struct {
 	// entries mark sites whose overrides were invalid (globals are used).
 	siteParams map[*sitrep.Site]*Params
 	err        error
-	slow       *geo.PointIndex // vessels slow enough to meet (encounters)
+	slow       slowGrid // vessels slow enough to meet (encounters)
 	imos       map[uint32]sitrep.MMSI
 	buf        []*sitrep.Site
 	lineBuf    []*sitrep.Site
-	near       []sitrep.MMSI
+	near       []nearVessel
 }
 
 // New returns a Detector.
@@ -64,13 +63,9 @@ func New(cfg Config) (*Detector, error) {
 	if cfg.Sink == nil {
 		return nil, sitrep.Errorf(sitrep.EINVALID, "detect: Config.Sink is nil")
 	}
-	slow, err := geo.NewPointIndex(encounterCellDeg)
-	if err != nil {
-		return nil, err
-	}
 	return &Detector{p: cfg.Params, sites: cfg.Sites, sink: cfg.Sink,
 		siteParams: make(map[*sitrep.Site]*Params),
-		slow:       slow, imos: make(map[uint32]sitrep.MMSI)}, nil
+		imos:       make(map[uint32]sitrep.MMSI)}, nil
 }
 
 // Err returns the first problem met with a site's parameter overrides (its
@@ -85,7 +80,8 @@ func (d *Detector) Err() error { return d.err }
 // first 64 bytes hold what every fix reads and writes (the latest fix's
 // time and coordinates, the params pointer, the flags that tell whether a
 // rule has state elsewhere), the next 64 what fixes near sites or slow
-// vessels need (the struct is 128 bytes, a size class Go aligns to 128),
+// vessels need (the struct is 128 bytes and vessels are allocated in
+// pages, see vesselTable, so each starts on a cache line),
 // and vesselCold the full fixes kept for evidence and the rules' state,
 // which a fix reaches only when a flag says a rule needs it (and, for
 // writes, the one copy of the fix).
@@ -110,6 +106,9 @@ type vessel struct {
 	sites     []*membership
 	// encounters are the vessel's meetings; non-empty only while inSlow.
 	encounters []*encounter
+	// slowCell and slowSlot locate the vessel's entry in Detector.slow
+	// while inSlow.
+	slowCell, slowSlot int32
 }
 
 // goodState says where the latest plausible fix (not flagged by ingest)
@@ -160,16 +159,8 @@ func (v *vessel) lastGood() *sitrep.Position {
 	return &v.goodFix
 }
 
-// lastGoodTime returns lastGood().Time without reaching vesselCold when
-// the latest fix is the latest plausible one.
-func (v *vessel) lastGoodTime() time.Time {
-	if v.good == goodLast {
-		return v.lastTime
-	}
-	return v.goodFix.Time
-}
-
-// lastGoodPoint returns the coordinates of lastGood() likewise.
+// lastGoodPoint returns the coordinates of lastGood() without reaching
+// vesselCold when the latest fix is the latest plausible one.
 func (v *vessel) lastGoodPoint() sitrep.LatLon {
 	if v.good == goodLast {
 		return sitrep.LatLon{Lat: v.lastLat, Lon: v.lastLon}
@@ -180,8 +171,8 @@ func (v *vessel) lastGoodPoint() sitrep.LatLon {
 func (d *Detector) vessel(m sitrep.MMSI) *vessel {
 	v := d.vessels.get(m)
 	if v == nil {
-		v = &vessel{mmsi: m, params: &d.p, vesselCold: &vesselCold{}}
-		d.vessels.put(v)
+		v = d.vessels.add(m)
+		*v = vessel{mmsi: m, params: &d.p, vesselCold: &vesselCold{}}
 	}
 	return v
 }
@@ -222,7 +213,18 @@ func (d *Detector) Position(p sitrep.Position) {
 		v.cur ^= 1
 		v.hasBefore = true
 	}
-	v.fixes[v.cur], v.hasLast = p, true
+	// The copy into vesselCold is a store, which does not wait for the
+	// cache miss, but the compiler's nil check of the pointer is a load,
+	// which does, unless a store at a constant offset did the check first:
+	// hence the constant indexes and the MMSI stored alone before the copy.
+	if c := v.vesselCold; v.cur == 0 {
+		c.fixes[0].MMSI = p.MMSI
+		c.fixes[0] = p
+	} else {
+		c.fixes[1].MMSI = p.MMSI
+		c.fixes[1] = p
+	}
+	v.hasLast = true
 	v.lastTime, v.lastLat, v.lastLon = p.Time, p.Lat, p.Lon
 	if !implausible {
 		v.good = goodLast

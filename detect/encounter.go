@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"time"
@@ -48,7 +49,7 @@ func (d *Detector) encounter(v *vessel, p *sitrep.Position, here []*sitrep.Site)
 	if !eligible {
 		// A vessel has encounters only while in the slow index.
 		if v.inSlow {
-			d.slow.Delete(uint32(v.mmsi))
+			d.slow.delete(v)
 			v.inSlow = false
 			for len(v.encounters) > 0 {
 				d.endEncounter(v.encounters[0])
@@ -57,7 +58,7 @@ func (d *Detector) encounter(v *vessel, p *sitrep.Position, here []*sitrep.Site)
 		return
 	}
 	pt := pointOf(p)
-	_ = d.slow.Set(uint32(v.mmsi), pt) // p's coordinates are valid
+	d.slow.set(v, p.Lat, p.Lon, p.Time)
 	v.inSlow = true
 	maxD := params.EncounterDistanceM
 	dLat := maxD / 111_000
@@ -66,20 +67,17 @@ func (d *Detector) encounter(v *vessel, p *sitrep.Position, here []*sitrep.Site)
 		MinLon: geo.NormalizeLon(p.Lon - dLon), MaxLon: geo.NormalizeLon(p.Lon + dLon)}
 	d.near = d.near[:0]
 	age := minutesDur(params.EncounterFixAgeMin)
-	d.slow.Search(box, func(id uint32, q geo.Point) bool {
-		if sitrep.MMSI(id) == v.mmsi {
-			return true
+	// An entry's time and coordinates are those of its vessel's latest
+	// plausible fix (lastGood).
+	d.slow.search(box, func(it *slowItem) {
+		if it.v == v || p.Time.Sub(it.t) > age {
+			return
 		}
-		w := d.vessels.get(sitrep.MMSI(id))
-		if w == nil || !w.hasLastGood() || p.Time.Sub(w.lastGoodTime()) > age {
-			return true
+		if geo.Distance(pt, geo.Point{Lat: it.lat, Lon: it.lon}) <= maxD {
+			d.near = append(d.near, nearVessel{it.v.mmsi, it.v})
 		}
-		if geo.Distance(pt, q) <= maxD {
-			d.near = append(d.near, sitrep.MMSI(id))
-		}
-		return true
 	})
-	slices.Sort(d.near)
+	slices.SortFunc(d.near, func(a, b nearVessel) int { return cmp.Compare(a.mmsi, b.mmsi) })
 	// Continue or end the vessel's encounters.
 	for i := 0; i < len(v.encounters); {
 		e := v.encounters[i]
@@ -87,7 +85,7 @@ func (d *Detector) encounter(v *vessel, p *sitrep.Position, here []*sitrep.Site)
 		if other == v.mmsi {
 			other = e.a
 		}
-		if _, found := slices.BinarySearch(d.near, other); !found {
+		if _, found := slices.BinarySearchFunc(d.near, other, func(n nearVessel, m sitrep.MMSI) int { return cmp.Compare(n.mmsi, m) }); !found {
 			d.endEncounter(e) // removes e from v.encounters
 			continue
 		}
@@ -95,11 +93,11 @@ func (d *Detector) encounter(v *vessel, p *sitrep.Position, here []*sitrep.Site)
 		i++
 	}
 	// Begin new ones.
-	for _, id := range d.near {
+	for _, n := range d.near {
+		id, w := n.mmsi, n.v
 		if hasEncounter(v, id) {
 			continue
 		}
-		w := d.vessels.get(id)
 		e := &encounter{a: min(v.mmsi, id), b: max(v.mmsi, id), start: p.Time, params: params,
 			minDist: math.Inf(1)}
 		if e.a == v.mmsi {
@@ -112,6 +110,12 @@ func (d *Detector) encounter(v *vessel, p *sitrep.Position, here []*sitrep.Site)
 		w.encounters = append(w.encounters, e)
 		d.extend(e, v, p)
 	}
+}
+
+// nearVessel is a vessel found near a fix by the encounter rule.
+type nearVessel struct {
+	mmsi sitrep.MMSI
+	v    *vessel
 }
 
 func hasEncounter(v *vessel, other sitrep.MMSI) bool {
