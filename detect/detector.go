@@ -24,7 +24,8 @@ type Config struct {
 	// from DefaultParams.
 	Params Params
 	// Sites finds sites; nil means no sites (site, transit, loitering
-	// exclusion and declared-vs-observed rules then never fire).
+	// exclusion and declared-vs-observed rules then never fire). When it
+	// is also a SiteLister, fixes far from every site skip the query.
 	Sites SiteIndex
 	// Sink receives every event when it opens, each time it is updated and
 	// when it closes, always under the same ID (a store puts it again).
@@ -45,12 +46,15 @@ type Detector struct {
 	// siteParams caches the effective Params of sites with overrides; nil
 	// entries mark sites whose overrides were invalid (globals are used).
 	siteParams map[*sitrep.Site]*Params
-	err        error
-	slow       slowGrid // vessels slow enough to meet (encounters)
-	imos       map[uint32]sitrep.MMSI
-	buf        []*sitrep.Site
-	lineBuf    []*sitrep.Site
-	near       []nearVessel
+	// mask, when the index is a SiteLister, marks where Containing may
+	// find a site; nil: everywhere.
+	mask    *siteMask
+	err     error
+	slow    slowGrid // vessels slow enough to meet (encounters)
+	imos    map[uint32]sitrep.MMSI
+	buf     []*sitrep.Site
+	lineBuf []*sitrep.Site
+	near    []nearVessel
 }
 
 // New returns a Detector.
@@ -63,9 +67,13 @@ func New(cfg Config) (*Detector, error) {
 	if cfg.Sink == nil {
 		return nil, sitrep.Errorf(sitrep.EINVALID, "detect: Config.Sink is nil")
 	}
-	return &Detector{p: cfg.Params, sites: cfg.Sites, sink: cfg.Sink,
+	d := &Detector{p: cfg.Params, sites: cfg.Sites, sink: cfg.Sink,
 		siteParams: make(map[*sitrep.Site]*Params),
-		imos:       make(map[uint32]sitrep.MMSI)}, nil
+		imos:       make(map[uint32]sitrep.MMSI)}
+	if l, ok := cfg.Sites.(SiteLister); ok {
+		d.mask = newSiteMask(l.Sites())
+	}
+	return d, nil
 }
 
 // Err returns the first problem met with a site's parameter overrides (its
@@ -194,7 +202,7 @@ func (d *Detector) Position(p sitrep.Position) {
 	implausible := p.Flags.Implausible()
 	if !implausible {
 		var here []*sitrep.Site
-		if d.sites != nil {
+		if d.sites != nil && (d.mask == nil || d.mask.may(p.Lat, p.Lon)) {
 			d.buf = d.sites.Containing(d.buf[:0], p.Lat, p.Lon)
 			here = d.buf
 		}
