@@ -45,7 +45,6 @@ func (d *Detector) siteRules(v *vessel, p *sitrep.Position, here []*sitrep.Site)
 	if !v.hasSites && len(here) == 0 {
 		return
 	}
-	prev, hasPrev := v.lastGood(), v.hasLastGood()
 	// Sites already tracked.
 	keep := v.sites[:0]
 	for _, m := range v.sites {
@@ -53,7 +52,7 @@ func (d *Detector) siteRules(v *vessel, p *sitrep.Position, here []*sitrep.Site)
 		if !in && m.inside {
 			in = nearShape(m.site, pointOf(p), m.params.HysteresisM)
 		}
-		if d.step(v, m, p, prev, hasPrev, in) {
+		if d.step(v, m, p, in) {
 			keep = append(keep, m)
 		}
 	}
@@ -65,7 +64,7 @@ func (d *Detector) siteRules(v *vessel, p *sitrep.Position, here []*sitrep.Site)
 			continue
 		}
 		m := &membership{site: s, params: d.paramsOf(s)}
-		if d.step(v, m, p, prev, hasPrev, true) {
+		if d.step(v, m, p, true) {
 			v.sites = append(v.sites, m)
 		}
 	}
@@ -93,7 +92,7 @@ func tracked(ms []*membership, s *sitrep.Site) bool {
 // step applies one fix to a membership; in says whether the fix counts as
 // inside. It returns false when the membership can be dropped (confirmed
 // outside).
-func (d *Detector) step(v *vessel, m *membership, p, prev *sitrep.Position, hasPrev, in bool) bool {
+func (d *Detector) step(v *vessel, m *membership, p *sitrep.Position, in bool) bool {
 	if in == m.inside {
 		m.run = 0
 		if m.inside {
@@ -103,7 +102,9 @@ func (d *Detector) step(v *vessel, m *membership, p, prev *sitrep.Position, hasP
 	}
 	m.run++
 	if m.run == 1 {
-		m.first, m.before, m.hasBefore = *p, *prev, hasPrev
+		// The fix before p is the latest plausible one (the zero
+		// Position when there is none), read only here: it is cold.
+		m.first, m.before, m.hasBefore = *p, *v.lastGood(), v.hasLastGood()
 	}
 	if float64(m.run) < m.params.ConfirmFixes {
 		return true
