@@ -93,9 +93,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 	// times the default) checkpoints less often, so an index page that
 	// many batches dirty is copied to the database file fewer times.
 	// Neither changes durability: commits still wait for the WAL fsync.
-	// cache_size=-16384 gives each connection a 16 MiB page cache (the
-	// default, 2 MiB, is about one vessel-month of chunks).
-	dsn := fmt.Sprintf("%s?_busy_timeout=%d&_auto_vacuum=INCREMENTAL&_journal_mode=WAL&_synchronous=FULL&_foreign_keys=1&_txlock=immediate&_pragma=temp_store(MEMORY)&_pragma=wal_autocheckpoint(16384)&_pragma=cache_size(-16384)",
+	dsn := fmt.Sprintf("%s?_busy_timeout=%d&_auto_vacuum=INCREMENTAL&_journal_mode=WAL&_synchronous=FULL&_foreign_keys=1&_txlock=immediate&_pragma=temp_store(MEMORY)&_pragma=wal_autocheckpoint(16384)",
 		filepath.Join(dir, FileName), busy.Milliseconds())
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
