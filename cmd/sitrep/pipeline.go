@@ -17,14 +17,13 @@ import (
 )
 
 // pipeline wires the stages for replay and import: ingest -> track ->
-// detect -> store, on four goroutines so that they use the cores: the
-// caller's reads, decodes and ingests, and collects positions, identity
-// updates and duplicate receptions in batches; the observer applies a
-// batch to the track state, in the order ingest delivered it; the detector
-// (when detection is on) runs the rules over it in the same order; the
-// writer stores it. A
-// full batch waits for the stage after it (back-pressure, at most three
-// batches in memory).
+// detect -> store, on goroutines so that they use the cores: the caller's
+// decodes and ingests (fed by a reader goroutine, see nmeaStream) and
+// collects positions, identity updates and duplicate receptions in
+// batches; the observer applies a batch to the track state, in the order
+// ingest delivered it; the detector (when detection is on) runs the rules
+// over it in the same order; the writer stores it. A full batch waits for
+// the stage after it (back-pressure: a few batches in memory at most).
 type pipeline struct {
 	ctx     context.Context
 	store   sitrep.Store
