@@ -17,7 +17,7 @@ import (
 // fusion puts the store's reports beside its AIS: its events, and the
 // sites it keeps overlaid on the bundled catalogue.
 func fusion(s *sqlite.Store) *reports.Fusion {
-	return &reports.Fusion{Reports: s, Positions: s, Vessels: s, Events: s, Sites: siteLookup{s}}
+	return &reports.Fusion{Reports: s, Positions: s, Vessels: s, Events: s, Sites: newSiteLookup(s)}
 }
 
 // selectionFlags adds the flags that select a timeline, brief or export.

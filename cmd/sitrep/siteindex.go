@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"slices"
+	"strings"
 
 	"github.com/sitrep-osint/sitrep"
 	"github.com/sitrep-osint/sitrep/detect"
@@ -25,8 +27,16 @@ func storeSites(ctx context.Context, store sitrep.Store) (detect.SiteIndex, erro
 }
 
 // siteLookup finds a site by ID among the store's sites, then the bundled
-// catalogue's, as detection sees them (reports.Sites).
-type siteLookup struct{ store sitrep.SiteStore }
+// catalogue's, as detection sees them (reports.Sites). The catalogue is
+// copied once, on the first lookup the store cannot answer.
+type siteLookup struct {
+	store sitrep.SiteStore
+	cat   *[]sitrep.Site // sorted by ID; nil until loaded
+}
+
+func newSiteLookup(store sitrep.SiteStore) siteLookup {
+	return siteLookup{store: store, cat: new([]sitrep.Site)}
+}
 
 // Site returns the site with id; ENOTFOUND when neither has it.
 func (l siteLookup) Site(ctx context.Context, id string) (sitrep.Site, error) {
@@ -34,14 +44,16 @@ func (l siteLookup) Site(ctx context.Context, id string) (sitrep.Site, error) {
 	if sitrep.ErrorCode(err) != sitrep.ENOTFOUND {
 		return s, err
 	}
-	cat, cerr := sites.Catalogue()
-	if cerr != nil {
-		return sitrep.Site{}, cerr
-	}
-	for i := range cat {
-		if cat[i].ID == id {
-			return cat[i], nil
+	if *l.cat == nil {
+		cat, cerr := sites.Catalogue()
+		if cerr != nil {
+			return sitrep.Site{}, cerr
 		}
+		*l.cat = cat
+	}
+	cat := *l.cat
+	if i, ok := slices.BinarySearchFunc(cat, id, func(s sitrep.Site, id string) int { return strings.Compare(s.ID, id) }); ok {
+		return sites.Clone(cat[i]), nil
 	}
 	return sitrep.Site{}, err
 }
