@@ -92,6 +92,7 @@ type Store interface {
 	SiteStore
 	EventStore
 	ReportStore
+	UserStore
 	// Close flushes and releases the store.
 	Close() error
 }
