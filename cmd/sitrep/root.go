@@ -23,5 +23,6 @@ Start with:
 	root.AddCommand(newDetectCmd(defaultDetectOptions()))
 	root.AddCommand(newReportsCmd())
 	root.AddCommand(newBriefCmd())
+	root.AddCommand(newUsersCmd(), newTokensCmd(), newAuditCmd())
 	return root
 }
