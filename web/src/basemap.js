@@ -1,0 +1,45 @@
+// basemap: the offline Natural Earth basemap (world-atlas TopoJSON served
+// under /basemap/): land on the water-coloured map background, country
+// borders as thin lines from zoom 4. 110m land below zoom 4, 50m above.
+// An online tile layer is added instead when the server's config names one.
+import L from 'leaflet';
+import {feature, mesh} from 'topojson-client';
+
+const landStyle = {stroke: false, fillColor: '#f4f1e8', fillOpacity: 1, interactive: false};
+const borderStyle = {color: '#9a8f7a', weight: 0.8, opacity: 0.9, fill: false, interactive: false};
+
+async function topo(url) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`basemap ${url}: HTTP ${res.status}`);
+  return res.json();
+}
+
+/**
+ * addBasemap draws the offline basemap (and the optional tile layer) on map.
+ * It resolves when the low-resolution land is shown; errors reject.
+ */
+export async function addBasemap(map, config) {
+  const pane = map.createPane('basemap');
+  pane.style.zIndex = 250;
+  const renderer = L.canvas({pane: 'basemap', padding: 0.3});
+  if (config && config.tile_url) {
+    L.tileLayer(config.tile_url, {maxZoom: 18, attribution: 'Tiles: ' + new URL(config.tile_url.replace('{s}.', '')).host}).addTo(map);
+  }
+  const t110 = await topo('/basemap/land-110m.json');
+  const low = L.geoJSON(feature(t110, t110.objects.land), {style: landStyle, renderer, pane: 'basemap'});
+  let high = null, borders = null;
+  const pick = () => {
+    const z = map.getZoom();
+    const wantHigh = z >= 4 && high;
+    if (wantHigh) { map.removeLayer(low); high.addTo(map); } else { if (high) map.removeLayer(high); low.addTo(map); }
+    if (borders) { if (z >= 4) borders.addTo(map); else map.removeLayer(borders); }
+  };
+  pick();
+  map.on('zoomend', pick);
+  // The detailed land and borders load in the background.
+  Promise.all([topo('/basemap/land-50m.json'), topo('/basemap/countries-50m.json')]).then(([t50, c50]) => {
+    high = L.geoJSON(feature(t50, t50.objects.land), {style: landStyle, renderer, pane: 'basemap', smoothFactor: 1.5});
+    borders = L.geoJSON(mesh(c50, c50.objects.countries, (a, b) => a !== b), {style: borderStyle, renderer, pane: 'basemap', smoothFactor: 1.5});
+    pick();
+  }).catch((e) => console.warn('sitrep: detailed basemap not loaded:', e));
+}
