@@ -135,6 +135,9 @@ type UserStore interface {
 	SessionByHash(ctx context.Context, hash []byte) (Session, error)
 	// DeleteSession ends a session; deleting a missing one is not an error.
 	DeleteSession(ctx context.Context, hash []byte) error
+	// DeleteUserSessions ends all of a user's sessions (after a password
+	// change, for instance) and returns how many there were.
+	DeleteUserSessions(ctx context.Context, user string) (int, error)
 	// DeleteExpiredSessions removes sessions that expired before now and
 	// returns how many.
 	DeleteExpiredSessions(ctx context.Context, now time.Time) (int, error)

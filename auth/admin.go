@@ -62,8 +62,9 @@ type UserChange struct {
 
 // SetUser changes a user's role, disabled flag or password. The change
 // applies to the user's sessions and tokens at their next request (roles
-// and the disabled flag are read on every request). It does not write the
-// audit log.
+// and the disabled flag are read on every request); a new password or
+// disabling also ends all the user's sessions (API tokens stay, and are
+// revoked separately). It does not write the audit log.
 //
 // Errors: ENOTFOUND when there is no such user; EINVALID for an invalid
 // role or password; ECONFLICT when the change would leave no enabled
@@ -100,6 +101,12 @@ func (a *Authenticator) SetUser(ctx context.Context, name string, ch UserChange)
 	}
 	if err := a.Store.PutUser(ctx, u); err != nil {
 		return sitrep.User{}, err
+	}
+	if ch.Password != nil || u.Disabled {
+		// A new password signs out every browser that had the old one.
+		if _, err := a.Store.DeleteUserSessions(ctx, u.Name); err != nil {
+			return sitrep.User{}, err
+		}
 	}
 	return u, nil
 }

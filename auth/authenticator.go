@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -67,6 +68,10 @@ type Authenticator struct {
 	once  sync.Once
 	limit *limiter
 	log   *slog.Logger
+	// hashing holds a slot per password check in progress (each takes
+	// 19 MiB and tens of ms), so that a burst of logins cannot exhaust
+	// memory.
+	hashing chan struct{}
 
 	dummyOnce sync.Once
 	dummy     string // a password hash checked for unknown users, for even timing
@@ -82,6 +87,7 @@ func (a *Authenticator) init() {
 			w = DefaultLoginWindow
 		}
 		a.limit = newLimiter(n, w)
+		a.hashing = make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))
 		a.log = a.Logger
 		if a.log == nil {
 			a.log = slog.New(slog.NewTextHandler(io.Discard, nil))

@@ -711,12 +711,17 @@ func TestUsersAdmin(t *testing.T) {
 		t.Errorf("SetUser bad role: %v", err)
 	}
 
-	// Password change: the old one stops working, the new one works.
+	// Password change: the old one stops working, the new one works, and
+	// the sessions opened with the old one end.
+	_, oldCSRF := e.browser("root", "root's password")
+	oldCookie := e.secrets[len(e.secrets)-1]
+	e.want(e.do(nil, "GET", "/read", "", "Cookie", "sitrep_session="+oldCookie), 200, "")
 	np := "a new password"
 	e.secrets = append(e.secrets, np)
 	if _, err := e.a.SetUser(ctx, "root", auth.UserChange{Password: &np}); err != nil {
 		t.Fatal(err)
 	}
+	e.want(e.do(nil, "POST", "/write", "", "Cookie", "sitrep_session="+oldCookie, "X-CSRF-Token", oldCSRF), 401, "unauthorized")
 	if _, _, err := e.a.Login(ctx, "root", "root's password", "192.0.2.9"); sitrep.ErrorCode(err) != sitrep.EUNAUTHORIZED {
 		t.Errorf("old password still works: %v", err)
 	}

@@ -25,7 +25,8 @@ var errLogin = sitrep.Errorf(sitrep.EUNAUTHORIZED, "wrong user name or password"
 // same time); EFORBIDDEN "too many failed logins from this address…"
 // once LoginFailures logins from remote failed within LoginWindow (until
 // the window ends; a success clears the count); EINTERNAL when the store
-// fails.
+// fails; the context's error when it ends while the login waits for one
+// of the few password checks that run at once (GOMAXPROCS, at least 2).
 func (a *Authenticator) Login(ctx context.Context, name, password, remote string) (*http.Cookie, Principal, error) {
 	a.init()
 	now := a.now()
@@ -33,6 +34,12 @@ func (a *Authenticator) Login(ctx context.Context, name, password, remote string
 		a.log.WarnContext(ctx, "auth: login refused, too many failures", "remote", remote)
 		return nil, Principal{}, sitrep.Errorf(sitrep.EFORBIDDEN,
 			"too many failed logins from this address; try again in %d s", int(wait.Seconds()+0.999))
+	}
+	select {
+	case a.hashing <- struct{}{}:
+		defer func() { <-a.hashing }()
+	case <-ctx.Done():
+		return nil, Principal{}, ctx.Err()
 	}
 	u, err := a.Store.User(ctx, name)
 	switch {

@@ -285,6 +285,23 @@ func (s *Store) DeleteSession(ctx context.Context, hash []byte) error {
 	}))
 }
 
+// DeleteUserSessions ends all of a user's sessions and returns how many;
+// see sitrep.UserStore.
+//
+// Errors: EINTERNAL for a database error.
+func (s *Store) DeleteUserSessions(ctx context.Context, user string) (int, error) {
+	var n int64
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE user = ?", user)
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	return int(n), wrap("sqlite.DeleteUserSessions", err)
+}
+
 // DeleteExpiredSessions removes the sessions whose Expires is before now
 // and returns how many; see sitrep.UserStore.
 //

@@ -294,6 +294,31 @@ func testSessions(t *testing.T, h *userHarness) {
 		t.Errorf("DeleteExpiredSessions(u0+1ms) = %d, %v; want 1", n, err)
 	}
 
+	// All of one user's sessions, not another's.
+	mustPutUser(t, s, sitrep.User{Name: "alice", Role: sitrep.RoleAdmin, Created: u0})
+	for i, user := range []string{"bob", "alice", "bob"} {
+		se := sitrep.Session{Hash: digest("u" + string(rune('0'+i))), User: user, CSRF: "c", Created: u0, Expires: u0.Add(time.Hour)}
+		if err := s.PutSession(ctx, se); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, err := s.DeleteUserSessions(ctx, "bob"); err != nil || n != 3 { // u0, u2 and live
+		t.Errorf("DeleteUserSessions(bob) = %d, %v; want 3", n, err)
+	}
+	if _, err := s.SessionByHash(ctx, digest("u1")); err != nil {
+		t.Errorf("alice's session went with bob's: %v", err)
+	}
+	if n, err := s.DeleteUserSessions(ctx, "nobody"); err != nil || n != 0 {
+		t.Errorf("DeleteUserSessions(nobody) = %d, %v", n, err)
+	}
+
+	mustPutSession := func(se sitrep.Session) {
+		t.Helper()
+		if err := s.PutSession(ctx, se); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustPutSession(live)
 	if err := s.DeleteSession(ctx, live.Hash); err != nil {
 		t.Fatalf("DeleteSession: %v", err)
 	}
