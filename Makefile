@@ -4,13 +4,17 @@ BIN     := bin/sitrep
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build demo test lint vet staticcheck fmt-check tidy-check unit fuzz bench bench-decode clean
+.PHONY: all build demo test lint vet staticcheck fmt-check tidy-check unit fuzz bench bench-decode clean web web-test bench-ui
 
 all: build
 
 build: $(BIN)
 
-$(BIN): $(shell find . -name '*.go' -not -path './bin/*') go.mod go.sum
+# The binary embeds the built web UI (package web) when npm is there to
+# build it; without Node it builds with the "UI not built" page.
+WEB_DIST := $(if $(shell command -v npm 2>/dev/null),web/dist/index.html,)
+
+$(BIN): $(shell find . -name '*.go' -not -path './bin/*' -not -path './web/node_modules/*') go.mod go.sum $(WEB_DIST)
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/sitrep
 
 # The main job. Until `sitrep serve` exists this decodes the bundled real
@@ -38,7 +42,7 @@ demo: $(BIN)
 
 # Every test: formatting, vet, staticcheck, module tidiness, unit tests with
 # the race detector (fuzz seed corpora run as tests too).
-test: lint unit
+test: lint unit web-test
 
 lint: fmt-check vet staticcheck tidy-check
 
@@ -65,6 +69,27 @@ fuzz:
 	$(GO) test ./nmea -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./ais -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./ais -run '^$$' -fuzz '^FuzzRoundTrip$$' -fuzztime $(FUZZTIME)
+
+# The web UI (web/, see docs/ui.md): npm ci from the lockfile, then esbuild
+# into web/dist, which package web embeds.
+web: web/dist/index.html
+
+web/node_modules/.package-lock.json: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+
+web/dist/index.html: web/node_modules/.package-lock.json web/build.mjs $(shell find web/src web/public -type f 2>/dev/null)
+	cd web && node build.mjs
+
+# Browser tests: Debian's chromium (installed with apt-get when missing),
+# against a real `sitrep serve` on 127.0.0.1.
+web-test: $(BIN) web
+	scripts/ensure-chromium.sh
+	cd web && npm test
+
+# Pan/zoom frame times with 50,000 simulated vessels (not part of make test).
+bench-ui: $(BIN) web
+	scripts/ensure-chromium.sh
+	cd web && node test/perf.mjs
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

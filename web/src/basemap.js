@@ -8,6 +8,28 @@ import {feature, mesh} from 'topojson-client';
 const landStyle = {stroke: false, fillColor: '#f4f1e8', fillOpacity: 1, interactive: false};
 const borderStyle = {color: '#9a8f7a', weight: 0.8, opacity: 0.9, fill: false, interactive: false};
 
+/**
+ * unwrap makes longitudes continuous along every ring and line (a point
+ * more than 180° from the one before is moved by 360°), so that shapes
+ * crossing the antimeridian (Fiji, Chukotka) are not drawn as slivers
+ * round the world.
+ */
+export function unwrap(geom) {
+  const line = (pts) => {
+    for (let i = 1; i < pts.length; i++) {
+      const d = pts[i][0] - pts[i - 1][0];
+      if (d > 180) pts[i][0] -= 360 * Math.round(d / 360);
+      else if (d < -180) pts[i][0] += 360 * Math.round(-d / 360);
+    }
+  };
+  const walk = (c, depth) => { if (depth === 0) line(c); else for (const x of c) walk(x, depth - 1); };
+  const g = geom.type === 'Feature' ? geom.geometry : geom;
+  if (g.type === 'FeatureCollection' || geom.type === 'FeatureCollection') { for (const f of geom.features) unwrap(f); return geom; }
+  const depth = {LineString: 0, MultiLineString: 1, Polygon: 1, MultiPolygon: 2}[g.type];
+  if (depth !== undefined) walk(g.coordinates, depth);
+  return geom;
+}
+
 async function topo(url) {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`basemap ${url}: HTTP ${res.status}`);
@@ -26,7 +48,7 @@ export async function addBasemap(map, config) {
     L.tileLayer(config.tile_url, {maxZoom: 18, attribution: 'Tiles: ' + new URL(config.tile_url.replace('{s}.', '')).host}).addTo(map);
   }
   const t110 = await topo('/basemap/land-110m.json');
-  const low = L.geoJSON(feature(t110, t110.objects.land), {style: landStyle, renderer, pane: 'basemap'});
+  const low = L.geoJSON(unwrap(feature(t110, t110.objects.land)), {style: landStyle, renderer, pane: 'basemap'});
   let high = null, borders = null;
   const pick = () => {
     const z = map.getZoom();
@@ -38,8 +60,8 @@ export async function addBasemap(map, config) {
   map.on('zoomend', pick);
   // The detailed land and borders load in the background.
   Promise.all([topo('/basemap/land-50m.json'), topo('/basemap/countries-50m.json')]).then(([t50, c50]) => {
-    high = L.geoJSON(feature(t50, t50.objects.land), {style: landStyle, renderer, pane: 'basemap', smoothFactor: 1.5});
-    borders = L.geoJSON(mesh(c50, c50.objects.countries, (a, b) => a !== b), {style: borderStyle, renderer, pane: 'basemap', smoothFactor: 1.5});
+    high = L.geoJSON(unwrap(feature(t50, t50.objects.land)), {style: landStyle, renderer, pane: 'basemap', smoothFactor: 1.5});
+    borders = L.geoJSON(unwrap(mesh(c50, c50.objects.countries, (a, b) => a !== b)), {style: borderStyle, renderer, pane: 'basemap', smoothFactor: 1.5});
     pick();
   }).catch((e) => console.warn('sitrep: detailed basemap not loaded:', e));
 }

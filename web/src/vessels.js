@@ -179,7 +179,7 @@ export const VesselLayer = L.Layer.extend({
       visible++;
     }
     this.visible = visible;
-    const r = zoom >= 9 ? 6 : zoom >= 6 ? 5 : 3.5;
+    const r = zoom >= 9 ? 7 : zoom >= 6 ? 6 : 4.5;
     ctx.lineWidth = 1.5;
     for (let c = 0; c < COLORS.length; c++) {
       const k = counts[c];
