@@ -1,0 +1,181 @@
+package feed
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"time"
+)
+
+// feed is one running source.
+type feed struct {
+	cfg    Config
+	h      Handler
+	now    func() time.Time
+	sleep  func(context.Context, time.Duration) error
+	log    *slog.Logger
+	met    feedMetrics
+	st     stats
+	cancel context.CancelFunc
+	done   chan struct{} // closed when the goroutine has returned
+}
+
+// setState enters state s; a non-empty errText becomes LastError.
+func (f *feed) setState(s State, errText string) {
+	f.st.mu.Lock()
+	prev := f.st.state
+	f.st.state = s
+	f.st.since = f.now().UTC()
+	if errText != "" {
+		f.st.lastError = errText
+	}
+	f.st.mu.Unlock()
+	if s == Up {
+		f.met.up.Set(1)
+	} else {
+		f.met.up.Set(0)
+	}
+	if prev != s {
+		lvl := slog.LevelInfo
+		if s == Connecting || s == Starting {
+			lvl = slog.LevelDebug
+		}
+		if s == Failed {
+			lvl = slog.LevelError
+		}
+		attrs := []slog.Attr{slog.String("feed", f.cfg.Name), slog.String("state", string(s)), slog.String("from", string(prev))}
+		if errText != "" {
+			attrs = append(attrs, slog.String("err", errText))
+		}
+		f.log.LogAttrs(context.Background(), lvl, "feed state", attrs...)
+	}
+}
+
+// error counts a dial or read error and records it as LastError.
+func (f *feed) error(err error) {
+	f.st.errors.Add(1)
+	f.st.mu.Lock()
+	f.st.lastError = err.Error()
+	f.st.mu.Unlock()
+}
+
+// addBytes counts n bytes read from the source.
+func (f *feed) addBytes(n int) {
+	if n > 0 {
+		f.st.bytes.Add(uint64(n))
+		f.met.bytes.Add(float64(n))
+	}
+}
+
+// dropTooLong counts a line longer than MaxLine.
+func (f *feed) dropTooLong() {
+	f.st.tooLong.Add(1)
+	f.met.tooLong.Inc()
+}
+
+// check trims a line's trailing CR and says whether to pass it on; it
+// counts what it drops. Blank lines are skipped without being counted.
+func (f *feed) check(line []byte) ([]byte, bool) {
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	switch {
+	case len(line) == 0:
+		return nil, false
+	case len(line) > f.cfg.MaxLine:
+		f.dropTooLong()
+		return nil, false
+	case !printableASCII(line):
+		f.st.junk.Add(1)
+		f.met.junk.Inc()
+		return nil, false
+	}
+	return line, true
+}
+
+// deliver passes a checked line to the Handler.
+func (f *feed) deliver(line []byte, at time.Time) {
+	f.st.lines.Add(1)
+	f.met.lines.Inc()
+	f.st.lastLine.Store(at.UnixNano())
+	f.h(f.cfg.Name, line, at)
+}
+
+// line checks and delivers one line; it is the line function of live feeds.
+func (f *feed) line(line []byte, at time.Time) error {
+	if line, ok := f.check(line); ok {
+		f.deliver(line, at)
+	}
+	return nil
+}
+
+// printableASCII reports whether b holds only printable ASCII and tabs.
+func printableASCII(b []byte) bool {
+	for _, c := range b {
+		if c < ' ' && c != '\t' || c > '~' {
+			return false
+		}
+	}
+	return true
+}
+
+// bufSize is the read buffer of a stream feed with lines of at most maxLine
+// bytes: large enough for throughput and always larger than a partial line.
+func bufSize(maxLine int) int { return max(64<<10, 2*(maxLine+2)) }
+
+// readLines reads r until it fails or ctx ends, framing lines at '\n' and
+// calling fn for each (line without '\n', receive time of the read that
+// completed it). Bytes are counted as they are read. A partial line longer
+// than MaxLine+1 bytes is discarded as it arrives, so buf never has to hold
+// more than that; it is counted once, when its end arrives. A final line
+// without '\n' is passed on when r ends. readLines returns r's error (io.EOF
+// at the end of input), ctx's error, or the error fn returned.
+func (f *feed) readLines(ctx context.Context, r io.Reader, buf []byte, fn func([]byte, time.Time) error) error {
+	start, end := 0, 0
+	skipping := false
+	limit := f.cfg.MaxLine + 1 // the line and its CR
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if start > 0 {
+			end = copy(buf, buf[start:end])
+			start = 0
+		}
+		n, err := r.Read(buf[end:])
+		at := f.now()
+		f.addBytes(n)
+		end += n
+		for {
+			i := bytes.IndexByte(buf[start:end], '\n')
+			if i < 0 {
+				break
+			}
+			line := buf[start : start+i]
+			start += i + 1
+			if skipping {
+				skipping = false
+				f.dropTooLong()
+				continue
+			}
+			if ferr := fn(line, at); ferr != nil {
+				return ferr
+			}
+		}
+		if end-start > limit {
+			skipping = true
+			start = end
+		}
+		if err != nil {
+			if skipping {
+				f.dropTooLong()
+			} else if start < end {
+				if ferr := fn(buf[start:end], at); ferr != nil {
+					return ferr
+				}
+			}
+			return err
+		}
+	}
+}

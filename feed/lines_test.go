@@ -1,0 +1,123 @@
+package feed
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"strings"
+	"testing"
+	"testing/iotest"
+	"time"
+)
+
+// testFeed returns a feed that records what it passes on in c, with the
+// given MaxLine.
+func testFeed(c *collector, maxLine int) *feed {
+	return &feed{
+		cfg:   Config{Name: "t", Kind: File, Path: "-", MaxLine: maxLine},
+		h:     c.handle,
+		now:   time.Now,
+		sleep: sleep,
+		log:   slog.New(slog.DiscardHandler),
+		met:   newMetrics(nil, nil).forFeed("t"),
+	}
+}
+
+// refLines is the reference framing: split at '\n', trim one '\r', skip
+// blank lines, and keep the lines of at most max bytes of printable ASCII.
+func refLines(in []byte, max int) (kept []string, tooLong, junk int) {
+	for i, l := range bytes.Split(in, []byte("\n")) {
+		if i == bytes.Count(in, []byte("\n")) && len(l) == 0 {
+			break
+		}
+		l = bytes.TrimSuffix(l, []byte("\r"))
+		switch {
+		case len(l) == 0:
+		case len(l) > max:
+			tooLong++
+		case !printableASCII(l):
+			junk++
+		default:
+			kept = append(kept, string(l))
+		}
+	}
+	return kept, tooLong, junk
+}
+
+func checkFraming(t *testing.T, in []byte, max int, r io.Reader) {
+	t.Helper()
+	c := newCollector()
+	f := testFeed(c, max)
+	buf := make([]byte, bufSize(max))
+	if err := f.readLines(context.Background(), r, buf, f.line); err != io.EOF {
+		t.Fatalf("readLines: %v, want io.EOF", err)
+	}
+	want, tooLong, junk := refLines(in, max)
+	got, _ := c.snapshot()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("lines:\n got %q\nwant %q", got, want)
+	}
+	if f.st.tooLong.Load() != uint64(tooLong) || f.st.junk.Load() != uint64(junk) {
+		t.Fatalf("dropped too_long %d junk %d, want %d and %d", f.st.tooLong.Load(), f.st.junk.Load(), tooLong, junk)
+	}
+	if f.st.bytes.Load() != uint64(len(in)) {
+		t.Fatalf("bytes %d, want %d", f.st.bytes.Load(), len(in))
+	}
+	if f.st.lines.Load() != uint64(len(want)) {
+		t.Fatalf("lines counter %d, want %d", f.st.lines.Load(), len(want))
+	}
+}
+
+func TestReadLinesFraming(t *testing.T) {
+	real := captureLines(t, "amsa-tag-block.nmea")
+	long := strings.Repeat("A", 5000)
+	in := []byte(real[0] + "\r\n" + real[1] + "\n\n" + long + "\r\n" + real[2] + "\n" +
+		"!AIVDM,\x00\x01binary\xff\n" + strings.Repeat("B", 4096) + "\n" + strings.Repeat("C", 4097) + "\r\n" +
+		strings.Repeat("D", 70000) + "\n" + real[3] + "\n" + real[4]) // last line without a line end
+	want, tooLong, junk := refLines(in, 4096)
+	if len(want) != 6 || tooLong != 3 || junk != 1 {
+		t.Fatalf("reference framing: %d lines, %d too long, %d junk", len(want), tooLong, junk)
+	}
+	for name, r := range map[string]func() io.Reader{
+		"whole":    func() io.Reader { return bytes.NewReader(in) },
+		"one-byte": func() io.Reader { return iotest.OneByteReader(bytes.NewReader(in)) },
+		"half":     func() io.Reader { return iotest.HalfReader(bytes.NewReader(in)) },
+		"data-err": func() io.Reader { return iotest.DataErrReader(bytes.NewReader(in)) },
+	} {
+		t.Run(name, func(t *testing.T) { checkFraming(t, in, 4096, r()) })
+	}
+}
+
+// FuzzReadLines checks the framing against the reference for any input,
+// read in chunks of any size: every good line is passed on, every bad one
+// counted, and nothing panics whatever the line lengths.
+func FuzzReadLines(f *testing.F) {
+	real := captureLines(f, "amsa-exact-earth-2.nmea")
+	f.Add([]byte(strings.Join(real[:5], "\r\n")), uint8(7), uint8(20))
+	f.Add([]byte(real[0]+"\n"+strings.Repeat("x", 300)+"\n"+real[1]), uint8(1), uint8(0))
+	f.Add([]byte("\n\n\r\n\x00\n"), uint8(3), uint8(1))
+	f.Fuzz(func(t *testing.T, in []byte, chunk, maxLine uint8) {
+		max := MinMaxLine + int(maxLine)
+		r := io.Reader(bytes.NewReader(in))
+		if chunk > 0 {
+			r = &chunkReader{b: in, n: int(chunk)}
+		}
+		checkFraming(t, in, max, r)
+	})
+}
+
+// chunkReader returns at most n bytes per Read.
+type chunkReader struct {
+	b []byte
+	n int
+}
+
+func (r *chunkReader) Read(p []byte) (int, error) {
+	if len(r.b) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p[:min(len(p), r.n)], r.b)
+	r.b = r.b[n:]
+	return n, nil
+}
