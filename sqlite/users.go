@@ -290,16 +290,23 @@ func (s *Store) DeleteSession(ctx context.Context, hash []byte) error {
 //
 // Errors: EINTERNAL for a database error.
 func (s *Store) DeleteUserSessions(ctx context.Context, user string) (int, error) {
+	n, err := s.execCount(ctx, "DELETE FROM sessions WHERE user = ?", user)
+	return n, wrap("sqlite.DeleteUserSessions", err)
+}
+
+// execCount runs one write statement in its own transaction and returns
+// how many rows it changed.
+func (s *Store) execCount(ctx context.Context, q string, args ...any) (int, error) {
 	var n int64
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE user = ?", user)
+		res, err := tx.ExecContext(ctx, q, args...)
 		if err != nil {
 			return err
 		}
 		n, err = res.RowsAffected()
 		return err
 	})
-	return int(n), wrap("sqlite.DeleteUserSessions", err)
+	return int(n), err
 }
 
 // DeleteExpiredSessions removes the sessions whose Expires is before now
@@ -307,16 +314,8 @@ func (s *Store) DeleteUserSessions(ctx context.Context, user string) (int, error
 //
 // Errors: EINTERNAL for a database error.
 func (s *Store) DeleteExpiredSessions(ctx context.Context, now time.Time) (int, error) {
-	var n int64
-	err := s.writeTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE expires < ?", now.UnixMilli())
-		if err != nil {
-			return err
-		}
-		n, err = res.RowsAffected()
-		return err
-	})
-	return int(n), wrap("sqlite.DeleteExpiredSessions", err)
+	n, err := s.execCount(ctx, "DELETE FROM sessions WHERE expires < ?", now.UnixMilli())
+	return n, wrap("sqlite.DeleteExpiredSessions", err)
 }
 
 // AddAudit appends an entry, assigning ID, and Time (from the store's
