@@ -1,0 +1,75 @@
+package feed
+
+import (
+	"bytes"
+	"net"
+	"os"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// BenchmarkTCPFeed measures a TCP feed over loopback: a local server writes
+// a real capture (testdata/ais/amsa-ais-head3000.nmea, repeated) as fast as
+// the feed reads it, and the Handler only counts. One op is one line.
+func BenchmarkTCPFeed(b *testing.B) {
+	raw, err := os.ReadFile("../testdata/ais/amsa-ais-head3000.nmea")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if !bytes.HasSuffix(raw, []byte("\n")) {
+		raw = append(raw, '\n')
+	}
+	perCopy := len(captureLines(b, "amsa-ais-head3000.nmea"))
+	copies := (b.N + perCopy - 1) / perCopy
+	want := int64(copies * perCopy)
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ln.Close()
+	hold := make(chan struct{})
+	defer close(hold)
+	go func() {
+		conn, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		defer conn.Close()
+		for range copies {
+			if _, err := conn.Write(raw); err != nil {
+				return
+			}
+		}
+		<-hold // stay connected; the benchmark stops the feed
+	}()
+
+	var n atomic.Int64
+	done := make(chan struct{})
+	h := func(_ string, line []byte, _ time.Time) {
+		if n.Add(1) == want {
+			close(done)
+		}
+	}
+	m := NewManager(h, Options{Logger: quietLogger()})
+	defer m.Close()
+	b.SetBytes(int64(len(raw)) / int64(perCopy))
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := time.Now()
+	if err := m.Start(b.Context(), Config{Name: "bench", Kind: TCP, Addr: ln.Addr().String()}); err != nil {
+		b.Fatal(err)
+	}
+	select {
+	case <-done:
+	case <-time.After(2 * time.Minute):
+		b.Fatalf("%d of %d lines", n.Load(), want)
+	}
+	elapsed := time.Since(start)
+	b.StopTimer()
+	b.ReportMetric(float64(want)/elapsed.Seconds(), "lines/s")
+	if st, _ := m.Status("bench"); st.Dropped != 0 || st.Lines != uint64(want) {
+		b.Fatalf("status %+v, want %d lines and none dropped", st, want)
+	}
+}
