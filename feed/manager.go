@@ -57,8 +57,12 @@ type Manager struct {
 	closed bool
 }
 
-// NewManager returns a Manager that passes every line of its feeds to h.
+// NewManager returns a Manager that passes every line of its feeds to h
+// (a nil h discards the lines; the feeds still count them).
 func NewManager(h Handler, opts Options) *Manager {
+	if h == nil {
+		h = func(string, []byte, time.Time) {}
+	}
 	if opts.Clock == nil {
 		opts.Clock = time.Now
 	}
