@@ -24,26 +24,14 @@ func BenchmarkTCPFeed(b *testing.B) {
 	copies := (b.N + perCopy - 1) / perCopy
 	want := int64(copies * perCopy)
 
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ln.Close()
-	hold := make(chan struct{})
-	defer close(hold)
-	go func() {
-		conn, err := ln.Accept()
-		if err != nil {
-			return
-		}
-		defer conn.Close()
+	addr := serveConn(b, func(conn net.Conn) error {
 		for range copies {
 			if _, err := conn.Write(raw); err != nil {
-				return
+				return err
 			}
 		}
-		<-hold // stay connected; the benchmark stops the feed
-	}()
+		return nil
+	})
 
 	var n atomic.Int64
 	done := make(chan struct{})
@@ -58,7 +46,7 @@ func BenchmarkTCPFeed(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	start := time.Now()
-	if err := m.Start(b.Context(), Config{Name: "bench", Kind: TCP, Addr: ln.Addr().String()}); err != nil {
+	if err := m.Start(b.Context(), Config{Name: "bench", Kind: TCP, Addr: addr}); err != nil {
 		b.Fatal(err)
 	}
 	select {

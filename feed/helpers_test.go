@@ -3,6 +3,7 @@ package feed
 import (
 	"bufio"
 	"context"
+	"net"
 	"os"
 	"strings"
 	"sync"
@@ -157,4 +158,28 @@ func promptly(t *testing.T, what string, d time.Duration, f func() error) {
 	case <-time.After(d):
 		t.Fatalf("%s did not return within %v", what, d)
 	}
+}
+
+// serveConn starts a TCP server on 127.0.0.1 that accepts one connection,
+// runs write on it and keeps it open until the test ends; it returns the
+// server's address.
+func serveConn(tb testing.TB, write func(net.Conn) error) string {
+	tb.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	hold := make(chan struct{})
+	tb.Cleanup(func() { close(hold); ln.Close() })
+	go func() {
+		conn, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		defer conn.Close()
+		if write(conn) == nil {
+			<-hold
+		}
+	}()
+	return ln.Addr().String()
 }

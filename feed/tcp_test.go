@@ -148,33 +148,21 @@ func TestTCPOverlongAndJunk(t *testing.T) {
 			in.WriteString("\n")                         // ... then one
 		}
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	hold := make(chan struct{})
-	defer close(hold)
-	go func() {
-		conn, err := ln.Accept()
-		if err != nil {
-			return
-		}
-		defer conn.Close()
+	addr := serveConn(t, func(conn net.Conn) error {
 		b := []byte(in.String())
 		for len(b) > 0 { // in odd-sized pieces, so lines span reads
 			n := min(len(b), 997)
 			if _, err := conn.Write(b[:n]); err != nil {
-				return
+				return err
 			}
 			b = b[n:]
 		}
-		<-hold // keep the connection open; the test stops the feed
-	}()
+		return nil
+	})
 	c := newCollector()
 	m := NewManager(c.handle, Options{Logger: quietLogger()})
 	defer m.Close()
-	if err := m.Start(t.Context(), Config{Name: "ais", Kind: TCP, Addr: ln.Addr().String()}); err != nil {
+	if err := m.Start(t.Context(), Config{Name: "ais", Kind: TCP, Addr: addr}); err != nil {
 		t.Fatal(err)
 	}
 	got := c.waitLines(t, len(lines))
