@@ -24,6 +24,12 @@ type Stats struct {
 	// Lost counts reports not written because the vessel was in a
 	// reception gap.
 	Lost int64
+	// Thinned counts reports not written because the receiver model of a
+	// Scenario did not hear them (see Reception); 0 for a plain Generator.
+	Thinned int64
+	// First and Last are the times of the first and last message written
+	// (zero before the first).
+	First, Last time.Time
 }
 
 // Generator produces simulated AIS traffic: time-ordered NMEA lines with
@@ -43,6 +49,16 @@ type Generator struct {
 	tag     []byte // the tag block of single sentences in second tagSec
 	group   int    // tag-block group id of the next multipart message
 	stats   Stats
+	first   int64 // Unix milliseconds of the first message written
+	last    int64 // Unix milliseconds of the latest message written
+
+	// keep, when set (by a Scenario), is asked before a report of vessel
+	// cur at t is encoded; false drops it, as a receiver network that did
+	// not hear it. It must not draw from r, so that thinning does not
+	// change the traffic.
+	keep func(i int32, typ uint8, t int64) bool
+	cur  int32 // vessel of the report being made
+	at   int64 // time of the report being made, Unix milliseconds
 
 	// Messages and payload reused for every report.
 	enc     ais.Encoder
@@ -191,7 +207,23 @@ func (g *Generator) newVessel(v *vessel, id *identity, start int64, used map[uin
 }
 
 // Stats returns the counts so far.
-func (g *Generator) Stats() Stats { return g.stats }
+func (g *Generator) Stats() Stats {
+	st := g.stats
+	if st.Messages > 0 {
+		st.First, st.Last = time.UnixMilli(g.first).UTC(), time.UnixMilli(g.last).UTC()
+	}
+	return st
+}
+
+// kept reports whether the receiver model hears the report of type typ
+// being made at t, counting it as thinned when not.
+func (g *Generator) kept(typ uint8, t int64) bool {
+	if g.keep == nil || g.keep(g.cur, typ, t) {
+		return true
+	}
+	g.stats.Thinned++
+	return false
+}
 
 // Next appends to dst the lines ("\r\n"-terminated) of the next report in
 // time order, one or two AIS messages, and returns the extended slice. At
@@ -205,6 +237,7 @@ func (g *Generator) Next(dst []byte) ([]byte, error) {
 		}
 		v := &g.vessels[e.i]
 		v.step(g.w, g.r, e.t)
+		g.cur, g.at = e.i, e.t
 		var out []byte
 		var err error
 		switch {
@@ -290,7 +323,7 @@ func (g *Generator) position(dst []byte, v *vessel, t int64) ([]byte, error) {
 		interval = ClassAInterval(f.status, f.sog, f.rot != 0)
 	}
 	v.nextPos = t + interval
-	if g.inGap(v, t, interval) {
+	if g.inGap(v, t, interval) || !g.kept(f.typ, t) {
 		return dst, nil
 	}
 	return g.encode(dst, v, t, f.message(g))
@@ -299,7 +332,11 @@ func (g *Generator) position(dst []byte, v *vessel, t int64) ([]byte, error) {
 // static appends v's static data at t: type 5 for Class A, type 24 parts
 // A and B for Class B.
 func (g *Generator) static(dst []byte, v *vessel, id *identity, t int64) ([]byte, error) {
-	if g.inGap(v, t, IntervalStatic) {
+	typ := uint8(5)
+	if v.classB {
+		typ = 24
+	}
+	if g.inGap(v, t, IntervalStatic) || !g.kept(typ, t) {
 		return dst, nil
 	}
 	if v.classB {
@@ -334,7 +371,7 @@ func (g *Generator) static(dst []byte, v *vessel, id *identity, t int64) ([]byte
 
 // longRange appends v's type 27 long-range position report at t.
 func (g *Generator) longRange(dst []byte, v *vessel, t int64) ([]byte, error) {
-	if g.inGap(v, t, IntervalLongRange) {
+	if g.inGap(v, t, IntervalLongRange) || !g.kept(27, t) {
 		return dst, nil
 	}
 	g.lr = ais.LongRangePosition{
@@ -386,6 +423,10 @@ func (g *Generator) emit(dst []byte, v *vessel, t int64, typ uint8, payload []by
 		g.seq = (g.seq + 1) % 10
 		g.group++
 	}
+	if g.stats.Messages == 0 {
+		g.first = t
+	}
+	g.last = t
 	g.stats.Sentences += frags
 	g.stats.Messages++
 	g.stats.ByType[typ]++

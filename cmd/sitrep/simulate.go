@@ -23,6 +23,7 @@ type simulateOptions struct {
 	classB   float64
 	gaps     float64
 	station  string
+	scenario string
 }
 
 func newSimulateCmd() *cobra.Command {
@@ -43,13 +44,32 @@ boats, tugs and pleasure craft loiter. Position reports follow the ITU-R
 M.1371 reporting intervals (Class A types 1 and 3, Class B type 18, a few
 type 27), static data (types 5 and 24) comes every 6 minutes.
 
+With --scenario FILE it writes a scenario instead: a versioned YAML file
+(see docs/scenario.md; scenario/tartus/scenario.yaml is the example) that
+names the story's vessels and their plans (berths, routes, speeds, the
+transponder switched off, destination changes), a receiver model (coastal
+coverage and sparse satellite reception at sea) and background traffic.
+The scenario's vessels carry the identities it gives them; their tracks
+are SIMULATED. The tag-block station is the scenario's
+("sitrep-simulated-..."); --vessels, --duration, --start, --area,
+--class-b, --gaps and --station do not apply.
+
 The same flags and --seed give the same bytes. The capture goes to
-standard output or --out; a summary (sentences, messages by type, vessels)
-goes to standard error.`,
+standard output or --out; a summary (sentences, messages by type, vessels,
+and for a scenario its time span) goes to standard error.`,
 		Example: `  sitrep simulate --vessels 200 --duration 2h --start 2025-01-25T00:00:00Z --seed 1 --out sim.nmea
-  sitrep simulate --vessels 50 --duration 10m --area baltic | sitrep decode --quiet`,
+  sitrep simulate --vessels 50 --duration 10m --area baltic | sitrep decode --quiet
+  sitrep simulate --scenario scenario/tartus/scenario.yaml --out tartus.nmea`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if opts.scenario != "" {
+				for _, name := range []string{"vessels", "duration", "start", "area", "class-b", "gaps", "station"} {
+					if cmd.Flags().Changed(name) {
+						return fmt.Errorf("--%s does not apply with --scenario (the scenario file says it)", name)
+					}
+				}
+				return runScenario(cmd.OutOrStdout(), cmd.ErrOrStderr(), opts.out, opts.scenario, opts.seed)
+			}
 			cfg, err := opts.config()
 			if err != nil {
 				return err
@@ -67,6 +87,7 @@ goes to standard error.`,
 	f.Float64Var(&opts.classB, "class-b", 0.2, "share of vessels with Class B transponders, 0..1")
 	f.Float64Var(&opts.gaps, "gaps", 2, "mean reception gaps (5-60 min) per vessel per day; 0 for none")
 	f.StringVar(&opts.station, "station", sim.DefaultStation, "tag-block station (s:) of every line")
+	f.StringVar(&opts.scenario, "scenario", "", "write the scenario in this YAML file (see docs/scenario.md) instead of random traffic")
 	return cmd
 }
 
@@ -93,6 +114,42 @@ func runSimulate(stdout, errw io.Writer, out string, cfg sim.Config) (err error)
 	if err != nil {
 		return err
 	}
+	return writeCapture(stdout, out, func(w io.Writer) error {
+		began := time.Now()
+		if _, err := g.WriteTo(w); err != nil {
+			return fmt.Errorf("simulate: %w", err)
+		}
+		writeSimSummary(errw, g.Stats(), time.Since(began))
+		return nil
+	})
+}
+
+// runScenario writes the scenario in the file path with seed, like
+// runSimulate, and adds its time span to the summary.
+func runScenario(stdout, errw io.Writer, out, path string, seed int64) error {
+	sc, err := sim.LoadScenario(path)
+	if err != nil {
+		return err
+	}
+	return writeCapture(stdout, out, func(w io.Writer) error {
+		began := time.Now()
+		st, err := sc.Write(w, seed)
+		if err != nil {
+			return fmt.Errorf("simulate: %w", err)
+		}
+		fmt.Fprintf(errw, "sitrep simulate: scenario %s version %d (%s): %d story vessels, %d background vessels\n",
+			sc.Name, sc.Version, sc.Title, len(sc.Vessels), st.Vessels-len(sc.Vessels))
+		writeSimSummary(errw, st, time.Since(began))
+		fmt.Fprintf(errw, "  time span: %s to %s (scenario %s to %s); %d background reports not heard by the receiver model\n",
+			st.First.Format(time.RFC3339), st.Last.Format(time.RFC3339),
+			sc.Start.Format(time.RFC3339), sc.End.Format(time.RFC3339), st.Thinned)
+		return nil
+	})
+}
+
+// writeCapture runs write on stdout, or on a buffered file out when it is
+// not empty.
+func writeCapture(stdout io.Writer, out string, write func(w io.Writer) error) (err error) {
 	w := stdout
 	if out != "" {
 		f, err := os.Create(out)
@@ -112,12 +169,7 @@ func runSimulate(stdout, errw io.Writer, out string, cfg sim.Config) (err error)
 		}()
 		w = bw
 	}
-	began := time.Now()
-	if _, err := g.WriteTo(w); err != nil {
-		return fmt.Errorf("simulate: %w", err)
-	}
-	writeSimSummary(errw, g.Stats(), time.Since(began))
-	return nil
+	return write(w)
 }
 
 // writeSimSummary prints the counts of a finished simulation.
