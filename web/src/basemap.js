@@ -1,6 +1,6 @@
 // basemap: the offline Natural Earth basemap (world-atlas TopoJSON served
 // under /basemap/): land on the water-coloured map background, country
-// borders as thin lines from zoom 4. 110m land below zoom 4, 50m above.
+// borders as thin lines from zoom 5. 110m land below zoom 5, 50m from 5.
 // An online tile layer is added instead when the server's config names one.
 import L from 'leaflet';
 import {feature, mesh} from 'topojson-client';
@@ -52,9 +52,9 @@ export async function addBasemap(map, config) {
   let high = null, borders = null;
   const pick = () => {
     const z = map.getZoom();
-    const wantHigh = z >= 4 && high;
+    const wantHigh = z >= 5 && high;
     if (wantHigh) { map.removeLayer(low); high.addTo(map); } else { if (high) map.removeLayer(high); low.addTo(map); }
-    if (borders) { if (z >= 4) borders.addTo(map); else map.removeLayer(borders); }
+    if (borders) { if (z >= 5) borders.addTo(map); else map.removeLayer(borders); }
   };
   pick();
   map.on('zoomend', pick);

@@ -9,6 +9,94 @@ import L from 'leaflet';
 import {COLORS, categoryIndex} from './shiptypes.js';
 
 const NO_COURSE = 360;
+// Course is drawn in ROTATIONS steps; sprite index ROTATIONS is the circle
+// for vessels that report no course.
+const ROTATIONS = 36;
+
+// Colours as little-endian RGBA words for the pixel buffer.
+const rgba = (hex) => {
+  const n = parseInt(hex.slice(1), 16);
+  return (0xff << 24) | ((n & 0xff) << 16) | (n & 0xff00) | (n >> 16);
+};
+const RGBA = Uint32Array.from(COLORS, rgba);
+const WHITE = rgba('#ffffff');
+
+// sprites returns, for one marker size and pixel ratio, the pixel offsets
+// of each rotated triangle (and the circle): fill (every pixel) and edge
+// (pixels beside the outside, for hollow markers). Rasterized once with a
+// canvas and cached.
+const spriteCache = new Map();
+function sprites(size, dpr) {
+  const key = size + '@' + dpr;
+  let sp = spriteCache.get(key);
+  if (sp) return sp;
+  const r = [4.5, 6, 7][size] * dpr;
+  const n = Math.ceil(r * 1.6) + 2, d = 2 * n + 1;
+  const cv = document.createElement('canvas');
+  cv.width = cv.height = d;
+  const g = cv.getContext('2d', {willReadFrequently: true});
+  sp = {fill: [], edge: [], n, W: 0, lfill: null, ledge: null};
+  for (let k = 0; k <= ROTATIONS; k++) {
+    g.clearRect(0, 0, d, d);
+    g.beginPath();
+    if (k === ROTATIONS) {
+      g.arc(n + 0.5, n + 0.5, r * 0.8, 0, 2 * Math.PI);
+    } else {
+      const a = (k * 2 * Math.PI) / ROTATIONS, sa = Math.sin(a), ca = Math.cos(a), x = n + 0.5, y = n + 0.5;
+      // A triangle pointing along the course (north up, clockwise).
+      g.moveTo(x + sa * r * 1.4, y - ca * r * 1.4);
+      g.lineTo(x - sa * r * 0.8 + ca * r * 0.75, y + ca * r * 0.8 + sa * r * 0.75);
+      g.lineTo(x - sa * r * 0.8 - ca * r * 0.75, y + ca * r * 0.8 - sa * r * 0.75);
+      g.closePath();
+    }
+    g.fillStyle = '#fff';
+    g.fill();
+    const a = g.getImageData(0, 0, d, d).data;
+    const on = (i, j) => i >= 0 && j >= 0 && i < d && j < d && a[(j * d + i) * 4 + 3] >= 100;
+    const fill = [], edge = [];
+    const w = Math.max(1, Math.round(dpr * 1.5));
+    for (let j = 0; j < d; j++) {
+      for (let i = 0; i < d; i++) {
+        if (!on(i, j)) continue;
+        fill.push(i - n, j - n);
+        let border = false;
+        for (let t = 1; t <= w && !border; t++) border = !on(i - t, j) || !on(i + t, j) || !on(i, j - t) || !on(i, j + t);
+        if (border) edge.push(i - n, j - n);
+      }
+    }
+    sp.fill.push(Int16Array.from(fill));
+    sp.edge.push(Int16Array.from(edge));
+  }
+  spriteCache.set(key, sp);
+  return sp;
+}
+
+// stamp writes colour at (cx, cy) + each offset of the sprite. A sprite
+// wholly inside the W×H buffer is written through its precomputed linear
+// offsets (lin, for this W) without bounds checks; one at the edge is
+// clipped pixel by pixel.
+function stamp(px, W, H, cx, cy, offs, lin, n, color) {
+  if (cx >= n && cy >= n && cx < W - n && cy < H - n) {
+    const base = cy * W + cx;
+    for (let j = 0; j < lin.length; j++) px[base + lin[j]] = color;
+    return;
+  }
+  for (let j = 0; j < offs.length; j += 2) {
+    const x = cx + offs[j], y = cy + offs[j + 1];
+    if (x >= 0 && y >= 0 && x < W && y < H) px[y * W + x] = color;
+  }
+}
+
+// linear returns the sprite set's offsets as indexes into a buffer W wide.
+function linear(sp, W) {
+  if (sp.W !== W) {
+    const conv = (o) => { const l = new Int32Array(o.length / 2); for (let j = 0; j < l.length; j++) l[j] = o[2 * j + 1] * W + o[2 * j]; return l; };
+    sp.lfill = sp.fill.map(conv);
+    sp.ledge = sp.edge.map(conv);
+    sp.W = W;
+  }
+  return sp;
+}
 
 /** VesselStore holds the latest state of every vessel shown. */
 export class VesselStore {
@@ -87,8 +175,6 @@ export const VesselLayer = L.Layer.extend({
     this.store = store;
     this.onClick = onClick;
     this.selected = 0;
-    this.buckets = COLORS.map(() => new Int32Array(1024));
-    this.counts = new Int32Array(COLORS.length);
     this.lastDrawMs = 0;
     this.visible = 0;
     this._pending = 0;
@@ -146,90 +232,59 @@ export const VesselLayer = L.Layer.extend({
 
   _draw() {
     const t0 = performance.now();
-    const map = this._map, s = this.store, ctx = this._ctx;
-    const size = map.getSize();
-    const dpr = window.devicePixelRatio || 1;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, this._canvas.width, this._canvas.height);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const map = this._map, s = this.store, ctx = this._ctx, c = this._canvas;
+    const W = c.width, H = c.height;
+    if (!W || !H) return;
+    const dpr = W / map.getSize().x;
+    if (!this._img || this._img.width !== W || this._img.height !== H) {
+      this._img = ctx.createImageData(W, H);
+      this._px = new Uint32Array(this._img.data.buffer);
+    }
+    const px = this._px;
+    px.fill(0);
     const zoom = map.getZoom();
+    const size = zoom >= 9 ? 2 : zoom >= 6 ? 1 : 0;
+    const sp = linear(sprites(size, dpr), W);
+    const sn = sp.n;
     const scale = 256 * Math.pow(2, zoom);
     const origin = map.containerPointToLayerPoint([0, 0]).add(map.getPixelOrigin());
-    const ox = origin.x, oy = origin.y, w = size.x, hgt = size.y;
-    // Bucket visible vessels by colour.
-    const counts = this.counts;
-    counts.fill(0);
-    const mx = s.mx, my = s.my;
+    const ox = origin.x, oy = origin.y;
+    const wCss = W / dpr, hCss = H / dpr, m = 10;
+    const mx = s.mx, my = s.my, course = s.course, cat = s.cat, sim = s.sim;
     let visible = 0;
     for (let i = 0; i < s.n; i++) {
       let x = mx[i] * scale - ox;
-      // Show the copy of the world nearest the view.
-      if (x < -8) x += scale * Math.ceil((-8 - x) / scale);
-      else if (x > w + 8) x -= scale * Math.ceil((x - w - 8) / scale);
+      // The copy of the world nearest the view.
+      if (x < -m) x += scale * Math.ceil((-m - x) / scale);
+      else if (x > wCss + m) x -= scale * Math.ceil((x - wCss - m) / scale);
       const y = my[i] * scale - oy;
-      if (x < -8 || x > w + 8 || y < -8 || y > hgt + 8) continue;
-      const c = s.cat[i];
-      let b = this.buckets[c];
-      if (counts[c] === b.length) {
-        const nb = new Int32Array(b.length * 2);
-        nb.set(b);
-        b = this.buckets[c] = nb;
-      }
-      b[counts[c]++] = i;
+      if (x < -m || x > wCss + m || y < -m || y > hCss + m) continue;
       visible++;
-    }
-    this.visible = visible;
-    const r = zoom >= 9 ? 7 : zoom >= 6 ? 6 : 4.5;
-    ctx.lineWidth = 1.5;
-    for (let c = 0; c < COLORS.length; c++) {
-      const k = counts[c];
-      if (!k) continue;
-      const b = this.buckets[c];
-      // Real vessels filled, simulated ones hollow (outlined): two paths.
-      for (let pass = 0; pass < 2; pass++) {
-        ctx.beginPath();
-        let any = false;
-        for (let j = 0; j < k; j++) {
-          const i = b[j];
-          if (s.sim[i] !== pass) continue;
-          any = true;
-          let x = mx[i] * scale - ox;
-          if (x < -8) x += scale * Math.ceil((-8 - x) / scale);
-          else if (x > w + 8) x -= scale * Math.ceil((x - w - 8) / scale);
-          const y = my[i] * scale - oy;
-          const crs = s.course[i];
-          if (crs === NO_COURSE) {
-            ctx.moveTo(x + r * 0.8, y);
-            ctx.arc(x, y, r * 0.8, 0, 2 * Math.PI);
-          } else {
-            const a = (crs * Math.PI) / 180, sa = Math.sin(a), ca = Math.cos(a);
-            // A triangle pointing along the course (north up, clockwise).
-            ctx.moveTo(x + sa * r * 1.4, y - ca * r * 1.4);
-            ctx.lineTo(x - sa * r * 0.8 + ca * r * 0.75, y + ca * r * 0.8 + sa * r * 0.75);
-            ctx.lineTo(x - sa * r * 0.8 - ca * r * 0.75, y + ca * r * 0.8 - sa * r * 0.75);
-            ctx.closePath();
-          }
-        }
-        if (!any) continue;
-        if (pass === 0) {
-          ctx.fillStyle = COLORS[c];
-          ctx.fill();
-        } else {
-          ctx.fillStyle = 'rgba(255,255,255,0.85)';
-          ctx.fill();
-          ctx.strokeStyle = COLORS[c];
-          ctx.stroke();
-        }
+      const crs = course[i];
+      const k = crs === NO_COURSE ? ROTATIONS : Math.round((crs / 360) * ROTATIONS) % ROTATIONS;
+      const cx = Math.round(x * dpr), cy = Math.round(y * dpr);
+      const color = RGBA[cat[i]];
+      if (sim[i]) {
+        stamp(px, W, H, cx, cy, sp.fill[k], sp.lfill[k], sn, WHITE);
+        stamp(px, W, H, cx, cy, sp.edge[k], sp.ledge[k], sn, color);
+      } else {
+        stamp(px, W, H, cx, cy, sp.fill[k], sp.lfill[k], sn, color);
       }
     }
+    ctx.putImageData(this._img, 0, 0);
+    this.visible = visible;
     const sel = this.selected ? s.byMMSI.get(this.selected) : undefined;
     if (sel !== undefined) {
-      const x = mx[sel] * scale - ox, y = my[sel] * scale - oy;
+      let x = mx[sel] * scale - ox;
+      x -= scale * Math.round((x - wCss / 2) / scale);
+      const y = my[sel] * scale - oy;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.beginPath();
-      ctx.arc(x, y, r + 6, 0, 2 * Math.PI);
+      ctx.arc(x, y, 12, 0, 2 * Math.PI);
       ctx.strokeStyle = '#ffdd00';
       ctx.lineWidth = 3;
       ctx.stroke();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
     }
     this.lastDrawMs = performance.now() - t0;
   },
