@@ -3,6 +3,7 @@ package feed
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"io"
 	"log/slog"
 	"time"
@@ -19,6 +20,12 @@ type feed struct {
 	st     stats
 	cancel context.CancelFunc
 	done   chan struct{} // closed when the goroutine has returned
+
+	// Lines passed on but not yet added to st and met, and the receive
+	// time of the last: the counters are updated once per read, not once
+	// per line (see flush). Only the feed's goroutine touches them.
+	pending   uint64
+	pendingAt time.Time
 }
 
 // setState enters state s; a non-empty errText becomes LastError.
@@ -94,12 +101,25 @@ func (f *feed) check(line []byte) ([]byte, bool) {
 	return line, true
 }
 
-// deliver passes a checked line to the Handler.
+// deliver passes a checked line to the Handler and counts it (see flush).
 func (f *feed) deliver(line []byte, at time.Time) {
-	f.st.lines.Add(1)
-	f.met.lines.Inc()
-	f.st.lastLine.Store(at.UnixNano())
+	f.pending++
+	f.pendingAt = at
 	f.h(f.cfg.Name, line, at)
+}
+
+// flush adds the lines delivered since the last flush to the status and
+// the metrics. It is called after the lines of each read or datagram,
+// before a replay waits, and when reading stops, so that Status lags the
+// Handler by at most one read buffer and never while the feed waits.
+func (f *feed) flush() {
+	if f.pending == 0 {
+		return
+	}
+	f.st.lines.Add(f.pending)
+	f.met.lines.Add(float64(f.pending))
+	f.st.lastLine.Store(f.pendingAt.UnixNano())
+	f.pending = 0
 }
 
 // line checks and delivers one line; it is the line function of live feeds.
@@ -110,8 +130,26 @@ func (f *feed) line(line []byte, at time.Time) error {
 	return nil
 }
 
-// printableASCII reports whether b holds only printable ASCII and tabs.
+// printableASCII reports whether b holds only printable ASCII and tabs. It
+// tests eight bytes at a time and looks at single bytes only in a word
+// that holds a control character or a byte above '~'.
 func printableASCII(b []byte) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for len(b) >= 8 {
+		w := binary.LittleEndian.Uint64(b)
+		// (w - 0x20 per byte) &^ w has a high bit set in a byte < 0x20;
+		// w + 1 per byte sets it in a byte >= 0x7f (a carry only leaves a
+		// byte of 0xff, which w flags itself).
+		if ((w-0x20*ones)&^w|(w+ones)|w)&highs != 0 && !printableBytes(b[:8]) {
+			return false
+		}
+		b = b[8:]
+	}
+	return printableBytes(b)
+}
+
+// printableBytes is printableASCII a byte at a time.
+func printableBytes(b []byte) bool {
 	for _, c := range b {
 		if c < ' ' && c != '\t' || c > '~' {
 			return false
@@ -132,6 +170,7 @@ func bufSize(maxLine int) int { return max(64<<10, 2*(maxLine+2)) }
 // without '\n' is passed on when r ends. readLines returns r's error (io.EOF
 // at the end of input), ctx's error, or the error fn returned.
 func (f *feed) readLines(ctx context.Context, r io.Reader, buf []byte, fn func([]byte, time.Time) error) error {
+	defer f.flush()
 	start, end := 0, 0
 	skipping := false
 	limit := f.cfg.MaxLine + 1 // the line and its CR
@@ -163,6 +202,7 @@ func (f *feed) readLines(ctx context.Context, r io.Reader, buf []byte, fn func([
 				return ferr
 			}
 		}
+		f.flush()
 		if end-start > limit {
 			skipping = true
 			start = end

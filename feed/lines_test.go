@@ -36,7 +36,7 @@ func refLines(in []byte, max int) (kept []string, tooLong, junk int) {
 		case len(l) == 0:
 		case len(l) > max:
 			tooLong++
-		case !printableASCII(l):
+		case bytes.ContainsFunc(l, func(r rune) bool { return r != '\t' && (r < ' ' || r > '~') }):
 			junk++
 		default:
 			kept = append(kept, string(l))
@@ -120,4 +120,19 @@ func (r *chunkReader) Read(p []byte) (int, error) {
 	n := copy(p[:min(len(p), r.n)], r.b)
 	r.b = r.b[n:]
 	return n, nil
+}
+
+func TestPrintableASCII(t *testing.T) {
+	for c := range 256 {
+		for _, n := range []int{1, 7, 8, 9, 16, 61} {
+			for pos := 0; pos < n; pos++ {
+				b := []byte(strings.Repeat("!AIVDM,1", 8)[:n])
+				b[pos] = byte(c)
+				want := c == '\t' || c >= ' ' && c <= '~'
+				if got := printableASCII(b); got != want {
+					t.Fatalf("printableASCII(%q) = %v, want %v", b, got, want)
+				}
+			}
+		}
+	}
 }

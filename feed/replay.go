@@ -42,6 +42,7 @@ func (p *pacer) wait(ctx context.Context, f *feed, t time.Time) error {
 	p.last = t
 	due := p.w0.Add(time.Duration(float64(t.Sub(p.t0)) / p.speed))
 	if d := due.Sub(f.now()); d > 0 {
+		f.flush()
 		return f.sleep(ctx, d)
 	}
 	return nil

@@ -45,5 +45,6 @@ func (f *feed) runUDP(ctx context.Context, pc net.PacketConn) {
 			}
 			f.line(line, at)
 		}
+		f.flush()
 	}
 }
