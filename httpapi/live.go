@@ -1,0 +1,165 @@
+package httpapi
+
+import (
+	"net/http"
+	"slices"
+	"time"
+
+	"github.com/sitrep-osint/sitrep"
+	"github.com/sitrep-osint/sitrep/live"
+)
+
+// Limits of the map endpoints (/api/live, /api/snapshot): a map wants
+// more than a list page.
+const (
+	DefaultMapLimit = 5_000
+	MaxMapLimit     = 50_000
+	// MaxSnapshotWindow bounds /api/snapshot's window.
+	MaxSnapshotWindow = 7 * 24 * time.Hour
+	// snapshotChunkPositions caps the positions read per slice of a
+	// snapshot's window.
+	snapshotChunkPositions = 100_000
+)
+
+// world is the box of the whole Earth, for requests without bbox.
+var world = sitrep.Area{MinLat: -90, MinLon: -180, MaxLat: 90, MaxLon: 180}
+
+// mapBody is the body of /api/live and /api/snapshot.
+type mapBody struct {
+	Items     []live.Vessel `json:"items"`
+	Total     int           `json:"total"`
+	Truncated bool          `json:"truncated"`
+}
+
+// mapQuery reads bbox and limit.
+func mapQuery(r *http.Request) (sitrep.Area, int, error) {
+	q := r.URL.Query()
+	bb, err := param(q, "bbox")
+	if err != nil {
+		return world, 0, err
+	}
+	a, err := ParseBBox(bb)
+	if err != nil {
+		return world, 0, err
+	}
+	limit, err := ParseLimit(q.Get("limit"), DefaultMapLimit, MaxMapLimit)
+	if err != nil {
+		return world, 0, err
+	}
+	if a == nil {
+		return world, limit, nil
+	}
+	return *a, limit, nil
+}
+
+// live answers GET /api/live: the vessels whose latest position is in the
+// box now, from the in-memory state.
+func (s *server) live(w http.ResponseWriter, r *http.Request) {
+	a, limit, err := mapQuery(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	body := mapBody{Items: []live.Vessel{}}
+	if s.cfg.Live != nil {
+		vs, total := s.cfg.Live.InBox(a, limit)
+		if vs != nil {
+			body.Items = vs
+		}
+		body.Total, body.Truncated = total, total > len(vs)
+	}
+	s.bufs.writeMapBody(w, &body)
+}
+
+// snapshot answers GET /api/snapshot: each vessel's last stored position
+// in [t-window, t] inside the box, in the live shape, with the vessel's
+// current identity.
+func (s *server) snapshot(w http.ResponseWriter, r *http.Request) {
+	a, limit, err := mapQuery(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	t, err := ParseTime("t", q.Get("t"), false)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if t.IsZero() {
+		s.writeError(w, r, sitrep.Errorf(sitrep.EINVALID, "t: required (RFC 3339 time of the snapshot)"))
+		return
+	}
+	window, err := ParseDuration("window", q.Get("window"), 6*time.Hour, MaxSnapshotWindow)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	body, err := s.snapshotAt(r, a, t, window, limit)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.bufs.writeMapBody(w, &body)
+}
+
+// snapshotAt reads the window in slices from t backwards, so that each
+// vessel's newest position is found first and a busy window is cut at its
+// old end; a slice that hits its cap marks the result truncated.
+func (s *server) snapshotAt(r *http.Request, a sitrep.Area, t time.Time, window time.Duration, limit int) (mapBody, error) {
+	ctx := r.Context()
+	const slicesPerWindow = 6
+	step := max(window/slicesPerWindow, time.Second)
+	// The snapshot includes positions at t itself: the range is half-open.
+	end := t.Add(time.Nanosecond)
+	start := t.Add(-window)
+	latest := map[sitrep.MMSI]sitrep.Position{}
+	body := mapBody{Items: []live.Vessel{}}
+	for to := end; to.After(start); to = to.Add(-step) {
+		from := to.Add(-step)
+		if from.Before(start) {
+			from = start
+		}
+		ps, err := s.store.PositionsIn(ctx, a, sitrep.TimeRange{From: from, To: to}, snapshotChunkPositions)
+		if err != nil {
+			return body, err
+		}
+		if len(ps) == snapshotChunkPositions {
+			body.Truncated = true
+		}
+		// ps is ordered by time: within the slice the last one wins; a
+		// vessel placed by a newer slice keeps that place.
+		inSlice := map[sitrep.MMSI]int{}
+		for i := range ps {
+			if _, placed := latest[ps[i].MMSI]; !placed {
+				inSlice[ps[i].MMSI] = i
+			}
+		}
+		for m, i := range inSlice {
+			latest[m] = ps[i]
+		}
+	}
+	mmsis := make([]sitrep.MMSI, 0, len(latest))
+	for m := range latest {
+		mmsis = append(mmsis, m)
+	}
+	slices.Sort(mmsis)
+	body.Total = len(mmsis)
+	if len(mmsis) > limit {
+		mmsis, body.Truncated = mmsis[:limit], true
+	}
+	body.Items = make([]live.Vessel, 0, len(mmsis))
+	for _, m := range mmsis {
+		p := latest[m]
+		var id *sitrep.Identity
+		v, err := s.store.Vessel(ctx, m)
+		switch {
+		case err == nil:
+			id = &v.Identity
+		case sitrep.ErrorCode(err) != sitrep.ENOTFOUND:
+			return body, err
+		}
+		body.Items = append(body.Items, live.FromPosition(&p, id))
+	}
+	return body, nil
+}

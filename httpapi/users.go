@@ -1,0 +1,242 @@
+package httpapi
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/sitrep-osint/sitrep"
+	"github.com/sitrep-osint/sitrep/auth"
+)
+
+// principal returns the caller that auth.Require put in the context (the
+// zero Principal on open routes).
+func principal(r *http.Request) auth.Principal {
+	p, _ := auth.FromContext(r.Context())
+	return p
+}
+
+// audit appends an audit entry for a successful write by the caller. A
+// failure to record it is logged; the write itself has happened.
+func (s *server) audit(r *http.Request, action, object, detail string) {
+	s.auditAs(r, principal(r), action, object, detail)
+}
+
+func (s *server) auditAs(r *http.Request, p auth.Principal, action, object, detail string) {
+	if err := s.auth.Audit(r.Context(), p, action, object, clip(detail)); err != nil {
+		s.log.ErrorContext(r.Context(), "audit entry not written", "action", action, "object", object, "err", err)
+	}
+}
+
+// whoami is the body of login and /api/me.
+type whoami struct {
+	User string      `json:"user"`
+	Role sitrep.Role `json:"role"`
+	CSRF string      `json:"csrf,omitempty"`
+}
+
+// login answers POST /api/login {"name","password"}: sets the session
+// cookie and returns the CSRF token the UI sends with every write.
+func (s *server) login(w http.ResponseWriter, r *http.Request) {
+	var b struct {
+		Name     string `json:"name"`
+		Password string `json:"password"`
+	}
+	if err := decode(r, &b); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	cookie, p, err := s.auth.Login(r.Context(), b.Name, b.Password, auth.RemoteHost(r))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	http.SetCookie(w, cookie)
+	s.auditAs(r, p, "user.login", p.User, "")
+	writeJSON(w, http.StatusOK, whoami{User: p.User, Role: p.Role, CSRF: p.CSRF})
+}
+
+// logout answers POST /api/logout: ends the session and clears the cookie.
+func (s *server) logout(w http.ResponseWriter, r *http.Request) {
+	cookie, err := s.auth.Logout(r.Context(), r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	http.SetCookie(w, cookie)
+	s.audit(r, "user.logout", principal(r).User, "")
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// me answers GET /api/me: who the caller is; an anonymous viewer when
+// anonymous reading is on, else 401.
+func (s *server) me(w http.ResponseWriter, r *http.Request) {
+	p, err := s.auth.Authenticate(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	out := whoami{User: p.User, Role: p.Role}
+	if p.Session {
+		out.CSRF = p.CSRF
+	}
+	if out.Role == "" {
+		out.Role = sitrep.RoleViewer
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// users answers GET /api/users (admin).
+func (s *server) users(w http.ResponseWriter, r *http.Request) {
+	us, err := s.store.Users(r.Context())
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if us == nil {
+		us = []sitrep.User{}
+	}
+	writeJSON(w, http.StatusOK, list[sitrep.User]{Items: us})
+}
+
+// createUser answers POST /api/users {"name","password","role"} (admin):
+// 201 with the user.
+func (s *server) createUser(w http.ResponseWriter, r *http.Request) {
+	var b struct {
+		Name     string      `json:"name"`
+		Password string      `json:"password"`
+		Role     sitrep.Role `json:"role"`
+	}
+	if err := decode(r, &b); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	u, err := s.auth.CreateUser(r.Context(), b.Name, b.Password, b.Role)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.audit(r, "user.create", u.Name, "role "+string(u.Role))
+	writeJSON(w, http.StatusCreated, u)
+}
+
+// putUser answers PUT /api/users/{name} {"role"?,"disabled"?,"password"?}
+// (admin): changes what the body gives.
+func (s *server) putUser(w http.ResponseWriter, r *http.Request) {
+	var b struct {
+		Role     *sitrep.Role `json:"role"`
+		Disabled *bool        `json:"disabled"`
+		Password *string      `json:"password"`
+	}
+	if err := decode(r, &b); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	name := r.PathValue("name")
+	u, err := s.auth.SetUser(r.Context(), name, auth.UserChange{Role: b.Role, Disabled: b.Disabled, Password: b.Password})
+	if err != nil {
+		s.writeError(w, r, notFound(err, "user %q not found", clip(name)))
+		return
+	}
+	detail := ""
+	if b.Role != nil {
+		detail += "role " + string(*b.Role) + "; "
+	}
+	if b.Disabled != nil {
+		detail += fmt.Sprintf("disabled %t; ", *b.Disabled)
+	}
+	if b.Password != nil {
+		detail += "password changed; "
+	}
+	s.audit(r, "user.update", u.Name, detail)
+	writeJSON(w, http.StatusOK, u)
+}
+
+// tokens answers GET /api/tokens?user= (admin).
+func (s *server) tokens(w http.ResponseWriter, r *http.Request) {
+	user, err := param(r.URL.Query(), "user")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	ts, err := s.store.Tokens(r.Context(), user)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if ts == nil {
+		ts = []sitrep.Token{}
+	}
+	writeJSON(w, http.StatusOK, list[sitrep.Token]{Items: ts})
+}
+
+// newToken is the body of POST /api/tokens' answer: the secret is shown
+// this once.
+type newToken struct {
+	Token  sitrep.Token `json:"token"`
+	Secret string       `json:"secret"`
+}
+
+// createToken answers POST /api/tokens {"user","name","role","expires"}
+// (admin): 201 with the token and its secret.
+func (s *server) createToken(w http.ResponseWriter, r *http.Request) {
+	var b struct {
+		User    string      `json:"user"`
+		Name    string      `json:"name"`
+		Role    sitrep.Role `json:"role"`
+		Expires time.Time   `json:"expires"`
+	}
+	if err := decode(r, &b); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	secret, t, err := s.auth.CreateToken(r.Context(), b.User, b.Name, b.Role, b.Expires)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.audit(r, "token.create", t.ID, fmt.Sprintf("for %s, role %s, %q", t.User, t.Role, t.Name))
+	writeJSON(w, http.StatusCreated, newToken{Token: t, Secret: secret})
+}
+
+// deleteToken answers DELETE /api/tokens/{id} (admin): revokes it; 204.
+func (s *server) deleteToken(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	if err := s.auth.RevokeToken(r.Context(), id); err != nil {
+		s.writeError(w, r, notFound(err, "token %q not found", clip(id)))
+		return
+	}
+	s.audit(r, "token.revoke", id, "")
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// audit answers GET /api/audit?actor=&action=&from=&to=&limit= (admin),
+// newest first, paged.
+func (s *server) auditLog(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	p, err := parsePage(q)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var f sitrep.AuditFilter
+	if f.Actor, err = param(q, "actor"); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if f.Action, err = param(q, "action"); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if f.Range, err = ParseRange(q.Get("from"), q.Get("to")); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	f.Limit = p.fetch()
+	es, err := s.store.Audit(r.Context(), f)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, cut(p, es))
+}

@@ -1,0 +1,167 @@
+package httpapi
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/sitrep-osint/sitrep"
+	"github.com/sitrep-osint/sitrep/export"
+	"github.com/sitrep-osint/sitrep/live"
+)
+
+// MaxTrackPositions caps the positions of one track request; a longer
+// track must be asked for in shorter ranges.
+const MaxTrackPositions = 200_000
+
+// errTrackTooLong stops a track walk at MaxTrackPositions.
+var errTrackTooLong = errors.New("track too long")
+
+// pathMMSI reads the {mmsi} path value.
+func pathMMSI(r *http.Request) (sitrep.MMSI, error) {
+	m, err := sitrep.ParseMMSI(r.PathValue("mmsi"))
+	if err != nil {
+		return 0, sitrep.Errorf(sitrep.EINVALID, "path: %s", sitrep.ErrorMessage(err))
+	}
+	return m, nil
+}
+
+// vessels answers GET /api/vessels?q=: search by the start of name, call
+// sign, MMSI or IMO.
+func (s *server) vessels(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	p, err := parsePage(q)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	text, err := param(q, "q")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	vs, err := s.store.Vessels(r.Context(), text, p.fetch())
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, cut(p, vs))
+}
+
+// vessel answers GET /api/vessels/{mmsi}: the stored vessel, with the live
+// state's last position when that is newer than the store's.
+func (s *server) vessel(w http.ResponseWriter, r *http.Request) {
+	m, err := pathMMSI(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	v, err := s.store.Vessel(r.Context(), m)
+	if s.cfg.Live != nil {
+		if lv, ok := s.cfg.Live.Vessel(m); ok && (err != nil || lv.LastSeen.After(v.LastSeen)) {
+			v, err = lv, nil
+		}
+	}
+	if err != nil {
+		s.writeError(w, r, notFound(err, "vessel %s not found", m))
+		return
+	}
+	writeJSON(w, http.StatusOK, v)
+}
+
+// notFound gives a not-found error a message naming what is missing.
+func notFound(err error, format string, args ...any) error {
+	if sitrep.ErrorCode(err) == sitrep.ENOTFOUND {
+		return &sitrep.Error{Code: sitrep.ENOTFOUND, Message: fmt.Sprintf(format, args...), Err: err}
+	}
+	return err
+}
+
+// vesselHistory answers GET /api/vessels/{mmsi}/history.
+func (s *server) vesselHistory(w http.ResponseWriter, r *http.Request) {
+	m, err := pathMMSI(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if _, err := s.store.Vessel(r.Context(), m); err != nil {
+		s.writeError(w, r, notFound(err, "vessel %s not found", m))
+		return
+	}
+	h, err := s.store.IdentityHistory(r.Context(), m)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if h == nil {
+		h = []sitrep.IdentityChange{}
+	}
+	writeJSON(w, http.StatusOK, list[sitrep.IdentityChange]{Items: h})
+}
+
+// contentTypes of the track export formats.
+var trackTypes = map[export.Format]string{
+	export.GeoJSON: "application/geo+json",
+	export.CSV:     "text/csv; charset=utf-8",
+	export.KML:     "application/vnd.google-earth.kml+xml",
+	export.GPX:     "application/gpx+xml",
+}
+
+// vesselTrack answers GET /api/vessels/{mmsi}/track?from=&to=&format=.
+func (s *server) vesselTrack(w http.ResponseWriter, r *http.Request) {
+	m, err := pathMMSI(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	rng, err := ParseRange(q.Get("from"), q.Get("to"))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	format := export.Format("")
+	if f := q.Get("format"); f != "" && f != "json" {
+		if format, err = export.ParseFormat(f); err != nil {
+			s.writeError(w, r, sitrep.Errorf(sitrep.EINVALID, "format: %s (or json)", sitrep.ErrorMessage(err)))
+			return
+		}
+	}
+	ctx := r.Context()
+	v, err := s.store.Vessel(ctx, m)
+	if err != nil {
+		s.writeError(w, r, notFound(err, "vessel %s not found", m))
+		return
+	}
+	ps := []sitrep.Position{}
+	err = s.store.TrackFunc(ctx, m, rng, func(p *sitrep.Position) error {
+		if len(ps) == MaxTrackPositions {
+			return errTrackTooLong
+		}
+		c := *p
+		c.Sources = append([]sitrep.Provenance(nil), p.Sources...)
+		ps = append(ps, c)
+		return nil
+	})
+	if errors.Is(err, errTrackTooLong) {
+		err = sitrep.Errorf(sitrep.EINVALID, "the track has more than %d positions in this range: narrow from/to", MaxTrackPositions)
+	}
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if format == "" {
+		writeJSON(w, http.StatusOK, list[sitrep.Position]{Items: ps})
+		return
+	}
+	t := export.Track{Vessel: v, Positions: ps}
+	if len(ps) > 0 && live.Simulated(ps[len(ps)-1].Sources) {
+		t.Note = "SIMULATED data"
+	}
+	w.Header().Set("Content-Type", trackTypes[format])
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="track-%s.%s"`, m, format))
+	if err := export.Write(w, format, t); err != nil {
+		// The status is sent; the truncated file and the log say it failed.
+		s.log.ErrorContext(ctx, "track export failed", "mmsi", m, "format", format, "err", err)
+	}
+}
