@@ -192,10 +192,14 @@ func TestTCPStopWhileConnecting(t *testing.T) {
 	if err := m.Start(t.Context(), Config{Name: "far", Kind: TCP, Addr: "192.0.2.1:5631", MinBackoff: time.Hour}); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(20 * time.Millisecond)
-	st, _ := m.Status("far")
-	if st.State != Connecting && st.State != Down {
-		t.Errorf("state %s, want connecting or down", st.State)
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(time.Millisecond) {
+		st, _ := m.Status("far")
+		if st.State == Connecting || st.State == Down {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("state %s, want connecting or down", st.State)
+		}
 	}
 	promptly(t, "Stop while connecting or waiting an hour", 2*time.Second, func() error { return m.Stop("far") })
 }
