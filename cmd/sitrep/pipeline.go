@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"log/slog"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/sitrep-osint/sitrep/ais"
 	"github.com/sitrep-osint/sitrep/detect"
 	"github.com/sitrep-osint/sitrep/ingest"
+	"github.com/sitrep-osint/sitrep/live"
 	"github.com/sitrep-osint/sitrep/nmea"
 	"github.com/sitrep-osint/sitrep/track"
 )
@@ -24,6 +26,14 @@ import (
 // ingest delivered it; the detector (when detection is on) runs the rules
 // over it in the same order; the writer stores it. A full batch waits for
 // the stage after it (back-pressure: a few batches in memory at most).
+//
+// With pipelineOptions.live (sitrep serve) the same stages run on a live
+// track state (history and spatial index kept), the observer publishes
+// each new latest position and the detector each event to the live hub,
+// the detector ticks on the clock so that open AIS gaps are reported, the
+// writer stores changed vessels every few seconds and keeps going after a
+// store error (logged and counted), and the stages are decoupled by
+// buffered channels so that a slow store write delays nothing upstream.
 type pipeline struct {
 	ctx     context.Context
 	store   sitrep.Store
@@ -48,6 +58,11 @@ type pipeline struct {
 	eventIDs            map[string]bool // the events stored, by ID
 	// Counted by the reading goroutine.
 	rejected, decodeErrs int64
+
+	live      *liveOutput              // nil for replay and import
+	batchCap  int                      // capacity of a new position batch
+	lastEvent time.Time                // latest position event time the detector saw (live)
+	dirty     map[sitrep.MMSI]struct{} // vessels changed since the writer last stored them (live)
 }
 
 // writeJob is one batch for the observer and writer goroutines.
@@ -89,17 +104,48 @@ type pipelineOptions struct {
 	// detect runs detection (with the default parameters and the sites of
 	// detectionSites) and stores the events.
 	detect bool
+	// live, when set, runs the pipeline for sitrep serve (see pipeline).
+	live *liveOutput
 }
 
+// liveOutput is what a live pipeline writes to besides the store.
+type liveOutput struct {
+	track *track.State // a live (not batch) state; written only through state
+	state *live.State  // over track
+	hub   *live.Hub
+	now   func() time.Time
+	log   *slog.Logger
+	met   *pipelineMetrics
+	// tick is how often the detector is told the time (open gaps) and the
+	// writer stores the vessels that changed.
+	tick time.Duration
+}
+
+// liveQueue is how many batches may wait between two live stages: several
+// seconds of a busy feed, so that a slow store transaction (a checkpoint)
+// holds up neither the map nor the stream.
+const liveQueue = 256
+
+// liveBatchSize caps a live batch; live batches are mostly flushed by time
+// (see liveIngest) and are much smaller.
+const liveBatchSize = 4096
+
 func newPipeline(ctx context.Context, store sitrep.Store, opts pipelineOptions) (*pipeline, error) {
-	// Nothing queries the live state during a replay: batch mode.
-	st, err := track.New(track.Config{Resolve: gazetteerResolve(), Batch: true})
-	if err != nil {
-		return nil, err
+	p := &pipeline{ctx: ctx, store: store, dec: ais.NewDecoder(), batchCap: batchSize}
+	queue := 0
+	if opts.live != nil {
+		p.live, p.state, p.batchCap, queue = opts.live, opts.live.track, liveBatchSize, liveQueue
+		p.dirty = map[sitrep.MMSI]struct{}{}
+	} else {
+		// Nothing queries the live state during a replay: batch mode.
+		st, err := track.New(track.Config{Resolve: gazetteerResolve(), Batch: true})
+		if err != nil {
+			return nil, err
+		}
+		p.state = st
 	}
-	p := &pipeline{ctx: ctx, store: store, state: st, dec: ais.NewDecoder(),
-		batch: make([]sitrep.Position, 0, batchSize),
-		jobs:  make(chan writeJob), writes: make(chan writeJob), free: make(chan writeJob, 2)}
+	p.batch = make([]sitrep.Position, 0, p.batchCap)
+	p.jobs, p.writes, p.free = make(chan writeJob, queue), make(chan writeJob, queue), make(chan writeJob, 2+queue)
 	if opts.detect {
 		idx, err := detectionSites(ctx, store)
 		if err != nil {
@@ -113,7 +159,7 @@ func newPipeline(ctx context.Context, store sitrep.Store, opts pipelineOptions) 
 	}
 	p.done.Add(2)
 	if p.det != nil {
-		p.detects = make(chan writeJob)
+		p.detects = make(chan writeJob, queue)
 		p.done.Add(1)
 		go p.detector()
 	}
@@ -133,21 +179,31 @@ func (p *pipeline) observer() {
 	}
 	defer close(next)
 	for j := range p.jobs {
-		from := 0 // positions before from are observed
-		for _, u := range j.updates {
-			p.state.ObserveAll(j.positions[from:u.at])
-			from = u.at
-			cs := p.state.Apply(u.u)
-			j.changes = append(j.changes, cs...)
-			if p.detects != nil && len(cs) > 0 {
-				if v, ok := p.state.Vessel(cs[0].MMSI); ok {
-					j.idents = append(j.idents, identityRecord{at: u.at, v: v, changes: cs})
-				}
-			}
+		if p.live != nil {
+			p.live.state.Update(func(*track.State) { p.observe(&j) })
+			p.publishPositions(&j)
+		} else {
+			p.observe(&j)
 		}
-		p.state.ObserveAll(j.positions[from:])
 		next <- j
 	}
+}
+
+// observe applies j to the track state.
+func (p *pipeline) observe(j *writeJob) {
+	from := 0 // positions before from are observed
+	for _, u := range j.updates {
+		p.state.ObserveAll(j.positions[from:u.at])
+		from = u.at
+		cs := p.state.Apply(u.u)
+		j.changes = append(j.changes, cs...)
+		if p.detects != nil && len(cs) > 0 {
+			if v, ok := p.state.Vessel(cs[0].MMSI); ok {
+				j.idents = append(j.idents, identityRecord{at: u.at, v: v, changes: cs})
+			}
+		}
+	}
+	p.state.ObserveAll(j.positions[from:])
 }
 
 // detector runs detection over the batches it receives, positions and
@@ -156,7 +212,31 @@ func (p *pipeline) observer() {
 func (p *pipeline) detector() {
 	defer p.done.Done()
 	defer close(p.writes)
-	for j := range p.detects {
+	var tick <-chan time.Time
+	if p.live != nil {
+		t := time.NewTicker(p.live.tick)
+		defer t.Stop()
+		tick = t.C
+	}
+	for {
+		var j writeJob
+		select {
+		case <-tick:
+			p.det.Tick(p.tickTime())
+			if len(p.events) > 0 {
+				j := writeJob{events: p.events}
+				p.events = nil
+				p.publishEvents(j.events)
+				p.writes <- j
+			}
+			continue
+		case jj, ok := <-p.detects:
+			if !ok {
+				p.flushDetector()
+				return
+			}
+			j = jj
+		}
 		from := 0
 		for _, r := range j.idents {
 			for i := from; i < r.at; i++ {
@@ -168,15 +248,24 @@ func (p *pipeline) detector() {
 		for i := from; i < len(j.positions); i++ {
 			p.det.Position(j.positions[i])
 		}
+		if p.live != nil && len(j.positions) > 0 {
+			p.lastEvent = maxTime(p.lastEvent, j.positions[len(j.positions)-1].Time)
+		}
 		j.events, p.events = p.events, j.events[:0]
+		p.publishEvents(j.events)
 		p.writes <- j
 	}
+}
+
+// flushDetector emits and queues the events still open, at the end.
+func (p *pipeline) flushDetector() {
 	// The open visits, loitering and encounters as they stand. Gaps still
 	// open are not reported: a replay of archived data has no "now"
 	// (captures of different years may be replayed together); serve asks
 	// with its clock.
 	p.det.Flush()
 	if len(p.events) > 0 {
+		p.publishEvents(p.events)
 		p.writes <- writeJob{events: p.events}
 	}
 }
@@ -185,6 +274,10 @@ func (p *pipeline) detector() {
 // first error it records it and drops what follows.
 func (p *pipeline) writer() {
 	defer p.done.Done()
+	if p.live != nil {
+		p.liveWriter()
+		return
+	}
 	for j := range p.writes {
 		if !p.failed.Load() {
 			if err := p.write(j); err != nil {
@@ -268,7 +361,7 @@ func (p *pipeline) identity(u ingest.IdentityUpdate) {
 
 func (p *pipeline) position(pos sitrep.Position) {
 	p.batch = append(p.batch, pos)
-	if len(p.batch) >= batchSize {
+	if len(p.batch) >= p.batchCap {
 		p.flush()
 	}
 }
@@ -283,7 +376,7 @@ func (p *pipeline) flush() {
 	case j := <-p.free:
 		p.batch, p.updates, p.dups = j.positions, j.updates, j.dups
 	default:
-		p.batch, p.updates, p.dups = make([]sitrep.Position, 0, batchSize), nil, nil
+		p.batch, p.updates, p.dups = make([]sitrep.Position, 0, p.batchCap), nil, nil
 	}
 }
 

@@ -24,5 +24,6 @@ Start with:
 	root.AddCommand(newReportsCmd())
 	root.AddCommand(newBriefCmd())
 	root.AddCommand(newUsersCmd(), newTokensCmd(), newAuditCmd())
+	root.AddCommand(newServeCmd())
 	return root
 }
