@@ -42,7 +42,6 @@ func (sc *Scenario) Write(w io.Writer, seed int64) (Stats, error) {
 		s.heading = s.r.Float64() * 360
 		s.chanB = s.r.IntN(2) == 0
 		srcs = append(srcs, s)
-		st.Vessels++
 	}
 	for i := range sc.Background {
 		b := &sc.Background[i]
