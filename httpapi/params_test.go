@@ -173,3 +173,18 @@ func FuzzParseCursor(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseDuration(f *testing.F) {
+	for _, s := range []string{"", "6h", "90m", "1s", "999h", "-1h", "1e3h", "0"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDuration("window", s, 6*time.Hour, MaxSnapshotWindow)
+		if err == nil && (d < time.Second || d > MaxSnapshotWindow) {
+			t.Fatalf("%q: %v accepted", s, d)
+		}
+		if err != nil && !strings.Contains(err.Error(), "window") {
+			t.Fatalf("%q: %v does not name the parameter", s, err)
+		}
+	})
+}

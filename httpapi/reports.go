@@ -396,8 +396,13 @@ func (s *server) brief(w http.ResponseWriter, r *http.Request) {
 			return reports.WriteMarkdown(w, b)
 		}
 	}
+	// A report opens in the browser; an export downloads.
+	disposition := "attachment"
+	if format == "md" || format == "html" {
+		disposition = "inline"
+	}
 	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="sitrep-brief.%s"`, format))
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`%s; filename="sitrep-brief.%s"`, disposition, format))
 	if err := write(w); err != nil {
 		s.log.ErrorContext(ctx, "brief failed", "format", format, "err", err)
 	}
