@@ -43,7 +43,7 @@ func (f *feed) setState(s State, errText string) {
 	} else {
 		f.met.up.Set(0)
 	}
-	if prev != s {
+	if prev != s && s != Down { // runTCP logs going down, with the wait, at warn
 		lvl := slog.LevelInfo
 		if s == Connecting || s == Starting {
 			lvl = slog.LevelDebug

@@ -36,8 +36,10 @@ type Status struct {
 	Kind  Kind   `json:"kind"`
 	Addr  string `json:"address"` // TCP: dialled address; UDP: bound address; file: path; stdin: "-"
 	State State  `json:"state"`
-	// Lines counts the lines passed to the Handler, Bytes every byte read
-	// from the source (line ends, dropped lines and blank lines included),
+	// Lines counts the lines passed to the Handler (updated after each
+	// read), Bytes every byte read from the source (line ends, dropped
+	// lines and blank lines included; a paced replay reads up to 64 KiB
+	// ahead of the lines it has passed on),
 	// Dropped the lines the feed dropped itself (by reason in DroppedBy),
 	// Errors the failed dials and read errors (a TCP peer closing the
 	// connection counts), and Reconnects the TCP connections made after the
