@@ -8,9 +8,10 @@ import assert from 'node:assert/strict';
 import {join} from 'node:path';
 import {sitrep, tempDir, addUser, reportFiles, startServe, launch, openUI, cleanup, ROOT} from './harness.mjs';
 
-// The live feed: a real capture with tag-block times, replayed at speed.
-const FEED = join(ROOT, 'testdata/ais/amsa-tag-block.nmea');
-const FEED_SPEED = 20;
+// The live feed: a real capture (two hours of satellite AIS with tag-block
+// times) replayed at 60 times real time, so vessels move during the test.
+const FEED = join(ROOT, 'testdata/ais/amsa-exact-earth-2.nmea');
+const FEED_SPEED = 60;
 // History for the snapshots: the bundled real captures, replayed into the store.
 const HISTORY = ['amsa-ais-head3000.nmea', 'amsa-exact-earth-2.nmea', 'dma-ais250.nmea', 'pyais-sample.nmea'].map((f) => join(ROOT, 'testdata/ais', f));
 const ANALYST = ['ana', 'analyst-pass-1234'];
