@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"fmt"
 	"io"
 	"log/slog"
+	"strconv"
 	"time"
 )
 
@@ -75,10 +77,40 @@ func (f *feed) addBytes(n int) {
 	}
 }
 
-// dropTooLong counts a line longer than MaxLine.
-func (f *feed) dropTooLong() {
+// excerptLen bounds the excerpt of a dropped line kept in Status.LastDrop.
+const excerptLen = 32
+
+// dropTooLong counts a line of n bytes, longer than MaxLine, that starts
+// with head.
+func (f *feed) dropTooLong(head []byte, n int) {
 	f.st.tooLong.Add(1)
 	f.met.tooLong.Inc()
+	f.lastDrop(fmt.Sprintf("%s: a line of %d bytes (max_line %d) starting %s", DropTooLong, n, f.cfg.MaxLine, excerpt(head)))
+}
+
+// dropJunk counts a line with a byte that is not printable ASCII.
+func (f *feed) dropJunk(line []byte) {
+	f.st.junk.Add(1)
+	f.met.junk.Inc()
+	i := 0
+	for i < len(line)-1 && printableBytes(line[i:i+1]) {
+		i++
+	}
+	f.lastDrop(fmt.Sprintf("%s: byte 0x%02x at column %d of %s", DropJunk, line[i], i+1, excerpt(line)))
+}
+
+func (f *feed) lastDrop(s string) {
+	f.st.mu.Lock()
+	f.st.lastDrop = s
+	f.st.mu.Unlock()
+}
+
+// excerpt quotes the start of b in ASCII, Go-escaped, with "..." when cut.
+func excerpt(b []byte) string {
+	if len(b) > excerptLen {
+		return strconv.QuoteToASCII(string(b[:excerptLen])) + "..."
+	}
+	return strconv.QuoteToASCII(string(b))
 }
 
 // check trims a line's trailing CR and says whether to pass it on; it
@@ -91,11 +123,10 @@ func (f *feed) check(line []byte) ([]byte, bool) {
 	case len(line) == 0:
 		return nil, false
 	case len(line) > f.cfg.MaxLine:
-		f.dropTooLong()
+		f.dropTooLong(line, len(line))
 		return nil, false
 	case !printableASCII(line):
-		f.st.junk.Add(1)
-		f.met.junk.Inc()
+		f.dropJunk(line)
 		return nil, false
 	}
 	return line, true
@@ -172,8 +203,12 @@ func bufSize(maxLine int) int { return max(64<<10, 2*(maxLine+2)) }
 func (f *feed) readLines(ctx context.Context, r io.Reader, buf []byte, fn func([]byte, time.Time) error) error {
 	defer f.flush()
 	start, end := 0, 0
-	skipping := false
 	limit := f.cfg.MaxLine + 1 // the line and its CR
+	// An over-long line being skipped: its first bytes and its length so far.
+	skipping := false
+	var head [excerptLen + 1]byte
+	var headN, skipped int
+	skippedCR := false // the last byte skipped was a CR
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -195,7 +230,11 @@ func (f *feed) readLines(ctx context.Context, r io.Reader, buf []byte, fn func([
 			start += i + 1
 			if skipping {
 				skipping = false
-				f.dropTooLong()
+				n := skipped + len(line)
+				if len(line) > 0 && line[len(line)-1] == '\r' || len(line) == 0 && skippedCR {
+					n--
+				}
+				f.dropTooLong(head[:headN], n)
 				continue
 			}
 			if ferr := fn(line, at); ferr != nil {
@@ -203,13 +242,20 @@ func (f *feed) readLines(ctx context.Context, r io.Reader, buf []byte, fn func([
 			}
 		}
 		f.flush()
-		if end-start > limit {
-			skipping = true
+		if skipping || end-start > limit {
+			if !skipping {
+				skipping, skipped = true, 0
+				headN = copy(head[:], buf[start:end])
+			}
+			if end > start {
+				skipped += end - start
+				skippedCR = buf[end-1] == '\r'
+			}
 			start = end
 		}
 		if err != nil {
 			if skipping {
-				f.dropTooLong()
+				f.dropTooLong(head[:headN], skipped)
 			} else if start < end {
 				if ferr := fn(buf[start:end], at); ferr != nil {
 					return ferr

@@ -136,3 +136,26 @@ func TestPrintableASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestLastDrop checks that a dropped line is reported with its reason,
+// where it went wrong and a bounded excerpt, also when it was too long to
+// be buffered.
+func TestLastDrop(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"!AIVDM,1,1,,A,13RlIW?04F1beOVE\x01FLB9bRvH0L0L,0*6C\n", `junk: byte 0x01 at column 31 of "!AIVDM,1,1,,A,13RlIW?04F1beOVE\x01F"...`},
+		{"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n", `junk: byte 0x16 at column 1 of "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03"`},
+		{"caf\xc3\xa9\n", `junk: byte 0xc3 at column 4 of "caf\u00e9"`},
+		{"!AIVDM," + strings.Repeat("0", 100) + "\r\n", `too_long: a line of 107 bytes (max_line 64) starting "!AIVDM,0000000000000000000000000"...`},
+		{"!AIVDM," + strings.Repeat("0", 100<<10) + "\r\n!AIVDM\n", `too_long: a line of 102407 bytes (max_line 64) starting "!AIVDM,0000000000000000000000000"...`},
+		{"!AIVDM," + strings.Repeat("0", 100<<10), `too_long: a line of 102407 bytes (max_line 64) starting "!AIVDM,0000000000000000000000000"...`},
+	} {
+		for _, chunk := range []int{1, 7, 1 << 20} {
+			c := newCollector()
+			f := testFeed(c, 64)
+			f.readLines(t.Context(), &chunkReader{b: []byte(tc.in), n: chunk}, make([]byte, bufSize(64)), f.line)
+			if st := f.st.snapshot("t", File); st.LastDrop != tc.want || st.Dropped != 1 {
+				t.Errorf("%.20q in chunks of %d: dropped %d, last drop\n%s\nwant\n%s", tc.in, chunk, st.Dropped, st.LastDrop, tc.want)
+			}
+		}
+	}
+}

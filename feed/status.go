@@ -51,9 +51,12 @@ type Status struct {
 	Errors     uint64            `json:"errors"`
 	Reconnects uint64            `json:"reconnects"`
 	LastError  string            `json:"last_error,omitempty"`
-	LastLine   time.Time         `json:"last_line,omitzero"` // receive time of the last line passed on
-	Since      time.Time         `json:"since"`              // when State was entered
-	Loops      uint64            `json:"loops,omitempty"`    // file feeds with Loop: times the file was started again
+	// LastDrop says why and where the last dropped line was dropped, with
+	// a quoted excerpt: `junk: byte 0x16 at column 1 of "\x16\x03..."`.
+	LastDrop string    `json:"last_drop,omitempty"`
+	LastLine time.Time `json:"last_line,omitzero"` // receive time of the last line passed on
+	Since    time.Time `json:"since"`              // when State was entered
+	Loops    uint64    `json:"loops,omitempty"`    // file feeds with Loop: times the file was started again
 }
 
 // stats is the live, goroutine-safe status of a feed: counters are atomic
@@ -68,6 +71,7 @@ type stats struct {
 	state     State
 	since     time.Time
 	lastError string
+	lastDrop  string
 }
 
 func (s *stats) snapshot(name string, kind Kind) Status {
@@ -95,7 +99,7 @@ func (s *stats) snapshot(name string, kind Kind) Status {
 		st.LastLine = time.Unix(0, ns).UTC()
 	}
 	s.mu.Lock()
-	st.Addr, st.State, st.Since, st.LastError = s.addr, s.state, s.since, s.lastError
+	st.Addr, st.State, st.Since, st.LastError, st.LastDrop = s.addr, s.state, s.since, s.lastError, s.lastDrop
 	s.mu.Unlock()
 	return st
 }

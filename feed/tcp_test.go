@@ -174,6 +174,9 @@ func TestTCPOverlongAndJunk(t *testing.T) {
 		time.Sleep(time.Millisecond)
 		st, _ = m.Status("ais")
 	}
+	if want := `too_long: a line of 204800 bytes (max_line 4096) starting "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"...`; st.LastDrop != want {
+		t.Errorf("last drop %q, want %q", st.LastDrop, want)
+	}
 	if st.Dropped != 3 || st.DroppedBy[DropTooLong] != 2 || st.DroppedBy[DropJunk] != 1 || st.Bytes != uint64(in.Len()) {
 		t.Errorf("status %+v: want 2 too long, 1 junk, %d bytes", st, in.Len())
 	}
