@@ -15,7 +15,7 @@ import (
 // MaxReplayGap is the longest jump in event time between two timed lines
 // that a paced replay waits out. A longer jump, forward or back (a receiver
 // that was offline, a clock that was reset, a corrupt timestamp), starts a
-// new schedule at the line after it instead of stalling the feed.
+// new schedule at that line instead of stalling the feed.
 const MaxReplayGap = time.Hour
 
 // pacer schedules a replay by each line's event time against the wall
