@@ -9,12 +9,13 @@ import (
 )
 
 // feeds answers GET /api/feeds.
-func (s *server) feeds(w http.ResponseWriter, r *http.Request) {
-	out := []feed.Status{}
+func (s *server) feeds(w http.ResponseWriter, r *http.Request) error {
+	var out []feed.Status
 	if s.cfg.Feeds != nil {
-		out = append(out, s.cfg.Feeds.Statuses()...)
+		out = s.cfg.Feeds.Statuses()
 	}
-	writeJSON(w, http.StatusOK, list[feed.Status]{Items: out})
+	writeJSON(w, http.StatusOK, items(out))
+	return nil
 }
 
 // noFeeds is the error of feed writes on a server without a feed manager.
@@ -23,27 +24,23 @@ func noFeeds() error { return sitrep.Errorf(sitrep.ENOTFOUND, "this server manag
 // addFeed answers POST /api/feeds {"spec":"tcp:name=ais1,addr=host:port"}
 // (admin): starts the feed (it runs until deleted or the server stops);
 // 201 with its status. ECONFLICT when the name is taken.
-func (s *server) addFeed(w http.ResponseWriter, r *http.Request) {
+func (s *server) addFeed(w http.ResponseWriter, r *http.Request) error {
 	var b struct {
 		Spec string `json:"spec"`
 	}
 	if err := decode(r, &b); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	if s.cfg.Feeds == nil {
-		s.writeError(w, r, noFeeds())
-		return
+		return noFeeds()
 	}
 	c, err := feed.ParseSpec(b.Spec)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	// The feed outlives the request.
 	if err := s.cfg.Feeds.Start(context.WithoutCancel(r.Context()), c); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	s.audit(r, "feed.create", c.Name, string(c.Kind)+" "+c.Addr+c.Path)
 	out := feed.Status{Name: c.Name, Kind: c.Kind, Addr: c.Addr + c.Path}
@@ -53,19 +50,19 @@ func (s *server) addFeed(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	writeJSON(w, http.StatusCreated, out)
+	return nil
 }
 
 // deleteFeed answers DELETE /api/feeds/{name} (admin): stops it; 204.
-func (s *server) deleteFeed(w http.ResponseWriter, r *http.Request) {
+func (s *server) deleteFeed(w http.ResponseWriter, r *http.Request) error {
 	if s.cfg.Feeds == nil {
-		s.writeError(w, r, noFeeds())
-		return
+		return noFeeds()
 	}
 	name := r.PathValue("name")
 	if err := s.cfg.Feeds.Stop(name); err != nil {
-		s.writeError(w, r, notFound(err, "feed %q not found", clip(name)))
-		return
+		return notFound(err, "feed %q not found", clip(name))
 	}
 	s.audit(r, "feed.delete", name, "")
 	w.WriteHeader(http.StatusNoContent)
+	return nil
 }

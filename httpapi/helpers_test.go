@@ -2,18 +2,14 @@ package httpapi
 
 import (
 	"context"
-	"errors"
-	"io"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/sitrep-osint/sitrep"
-	"github.com/sitrep-osint/sitrep/ais"
 	"github.com/sitrep-osint/sitrep/ingest"
+	"github.com/sitrep-osint/sitrep/internal/capturetest"
 	"github.com/sitrep-osint/sitrep/live"
-	"github.com/sitrep-osint/sitrep/nmea"
 	"github.com/sitrep-osint/sitrep/sqlite"
 	"github.com/sitrep-osint/sitrep/track"
 )
@@ -31,42 +27,16 @@ func openStore(t testing.TB) *sqlite.Store {
 
 // replay decodes a real capture from testdata/ais through nmea, ais and
 // ingest, as sitrep replay does, into the live state and the store
-// (positions and vessels). It returns the positions stored.
+// (positions, vessels, identity changes). It returns the positions stored.
 func replay(t testing.TB, store sitrep.Store, state *live.State, name string) []sitrep.Position {
 	t.Helper()
-	f, err := os.Open(filepath.Join("..", "testdata", "ais", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var ps []sitrep.Position
 	var ups []ingest.IdentityUpdate
 	stage := ingest.New(ingest.Config{Feed: "test"}, ingest.Sink{
 		Position: func(p sitrep.Position) { ps = append(ps, p) },
 		Identity: func(u ingest.IdentityUpdate) { ups = append(ups, u) },
 	})
-	dec := ais.NewDecoder()
-	nr := nmea.NewReader(f, nmea.ReaderConfig{Source: "test"})
-	recv := time.Date(2025, 2, 10, 6, 0, 0, 0, time.UTC)
-	for {
-		msg, err := nr.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		var pe *nmea.ParseError
-		if errors.As(err, &pe) {
-			continue
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		m, derr := dec.Decode(msg.Payload, msg.FillBits)
-		if m == nil || (derr != nil && !errors.Is(derr, ais.ErrShort)) {
-			continue
-		}
-		recv = recv.Add(time.Second)
-		stage.Handle(msg, m, recv)
-	}
+	capturetest.Replay(t, filepath.Join("..", "testdata", "ais", name), time.Date(2025, 2, 10, 6, 0, 0, 0, time.UTC), stage.Handle)
 	if len(ps) == 0 {
 		t.Fatalf("%s: no positions", name)
 	}

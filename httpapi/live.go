@@ -31,34 +31,24 @@ type mapBody struct {
 	Truncated bool          `json:"truncated"`
 }
 
-// mapQuery reads bbox and limit.
-func mapQuery(r *http.Request) (sitrep.Area, int, error) {
-	q := r.URL.Query()
-	bb, err := param(q, "bbox")
-	if err != nil {
-		return world, 0, err
-	}
-	a, err := ParseBBox(bb)
-	if err != nil {
-		return world, 0, err
-	}
-	limit, err := ParseLimit(q.Get("limit"), DefaultMapLimit, MaxMapLimit)
-	if err != nil {
-		return world, 0, err
-	}
+// mapArea returns the bbox (the whole Earth when absent) and the map limit.
+func (q *query) mapArea() (sitrep.Area, int) {
+	a := q.bbox()
+	limit, err := ParseLimit(q.v.Get("limit"), DefaultMapLimit, MaxMapLimit)
+	q.set(err)
 	if a == nil {
-		return world, limit, nil
+		return world, limit
 	}
-	return *a, limit, nil
+	return *a, limit
 }
 
 // live answers GET /api/live: the vessels whose latest position is in the
 // box now, from the in-memory state.
-func (s *server) live(w http.ResponseWriter, r *http.Request) {
-	a, limit, err := mapQuery(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
+func (s *server) live(w http.ResponseWriter, r *http.Request) error {
+	q := newQuery(r)
+	a, limit := q.mapArea()
+	if q.err != nil {
+		return q.err
 	}
 	body := mapBody{Items: []live.Vessel{}}
 	if s.cfg.Live != nil {
@@ -69,38 +59,31 @@ func (s *server) live(w http.ResponseWriter, r *http.Request) {
 		body.Total, body.Truncated = total, total > len(vs)
 	}
 	s.bufs.writeMapBody(w, &body)
+	return nil
 }
 
 // snapshot answers GET /api/snapshot: each vessel's last stored position
 // in [t-window, t] inside the box, in the live shape, with the vessel's
 // current identity.
-func (s *server) snapshot(w http.ResponseWriter, r *http.Request) {
-	a, limit, err := mapQuery(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	q := r.URL.Query()
-	t, err := ParseTime("t", q.Get("t"), false)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
+func (s *server) snapshot(w http.ResponseWriter, r *http.Request) error {
+	q := newQuery(r)
+	a, limit := q.mapArea()
+	t, err := ParseTime("t", q.v.Get("t"), false)
+	q.set(err)
+	window, err := ParseDuration("window", q.v.Get("window"), 6*time.Hour, MaxSnapshotWindow)
+	q.set(err)
+	if q.err != nil {
+		return q.err
 	}
 	if t.IsZero() {
-		s.writeError(w, r, sitrep.Errorf(sitrep.EINVALID, "t: required (RFC 3339 time of the snapshot)"))
-		return
-	}
-	window, err := ParseDuration("window", q.Get("window"), 6*time.Hour, MaxSnapshotWindow)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return sitrep.Errorf(sitrep.EINVALID, "t: required (RFC 3339 time of the snapshot)")
 	}
 	body, err := s.snapshotAt(r, a, t, window, limit)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	s.bufs.writeMapBody(w, &body)
+	return nil
 }
 
 // snapshotAt reads the window in slices from t backwards, so that each

@@ -71,9 +71,12 @@ func methodLabel(m string) string {
 	return "other"
 }
 
-func (s *server) metricsHandler() http.HandlerFunc {
+func (s *server) metricsHandler() handlerFunc {
 	h := promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{})
-	return h.ServeHTTP
+	return func(w http.ResponseWriter, r *http.Request) error {
+		h.ServeHTTP(w, r)
+		return nil
+	}
 }
 
 // recorder remembers the status a handler wrote. It unwraps for

@@ -11,7 +11,8 @@ import (
 //go:embed openapi.json
 var openapiJSON []byte
 
-func (s *server) openapi(w http.ResponseWriter, r *http.Request) {
+func (s *server) openapi(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Write(openapiJSON)
+	return nil
 }

@@ -200,19 +200,6 @@ type page struct {
 	limit, offset int
 }
 
-// parsePage reads limit and cursor.
-func parsePage(q url.Values) (page, error) {
-	var p page
-	var err error
-	if p.limit, err = ParseLimit(q.Get("limit"), DefaultLimit, MaxLimit); err != nil {
-		return p, err
-	}
-	if p.offset, err = ParseCursor(q.Get("cursor")); err != nil {
-		return p, err
-	}
-	return p, nil
-}
-
 // fetch is how many items to ask a store for: the page, what precedes it
 // and one more to know whether there is a next page.
 func (p page) fetch() int { return p.offset + p.limit + 1 }
@@ -221,6 +208,14 @@ func (p page) fetch() int { return p.offset + p.limit + 1 }
 type list[T any] struct {
 	Items []T    `json:"items"`
 	Next  string `json:"next"`
+}
+
+// items returns an unpaged list of all (never null).
+func items[T any](all []T) list[T] {
+	if all == nil {
+		all = []T{}
+	}
+	return list[T]{Items: all}
 }
 
 // cut returns the page of all (which holds the results from the start)

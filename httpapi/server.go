@@ -175,15 +175,15 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // handle registers a route; need is the role the route requires (reads:
 // viewer, which anonymous callers have when anonymous reading is on).
-func (s *server) handle(pattern string, need sitrep.Role, h http.HandlerFunc) {
+func (s *server) handle(pattern string, need sitrep.Role, h handlerFunc) {
 	s.routes = append(s.routes, pattern)
-	s.mux.Handle(pattern, s.auth.Require(need, h))
+	s.mux.Handle(pattern, s.auth.Require(need, s.adapt(h)))
 }
 
 // open registers a route that needs no authentication.
-func (s *server) open(pattern string, h http.HandlerFunc) {
+func (s *server) open(pattern string, h handlerFunc) {
 	s.routes = append(s.routes, pattern)
-	s.mux.Handle(pattern, h)
+	s.mux.Handle(pattern, s.adapt(h))
 }
 
 // register lists every route.
@@ -250,13 +250,14 @@ func (s *server) register() {
 	s.handle("GET /api/audit", adm, s.auditLog)
 }
 
-func (s *server) healthz(w http.ResponseWriter, r *http.Request) {
+func (s *server) healthz(w http.ResponseWriter, r *http.Request) error {
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	return nil
 }
 
 // noRoute answers API paths that match no route.
-func (s *server) noRoute(w http.ResponseWriter, r *http.Request) {
-	s.writeError(w, r, notFoundPath(r))
+func (s *server) noRoute(w http.ResponseWriter, r *http.Request) error {
+	return notFoundPath(r)
 }
 
 func notFoundPath(r *http.Request) error {
@@ -270,8 +271,9 @@ type uiConfig struct {
 	AnonymousRead bool   `json:"anonymous_read"`
 }
 
-func (s *server) config(w http.ResponseWriter, r *http.Request) {
+func (s *server) config(w http.ResponseWriter, r *http.Request) error {
 	writeJSON(w, http.StatusOK, uiConfig{Version: s.cfg.Version, TileURL: s.cfg.TileURL, AnonymousRead: s.auth.AnonymousRead})
+	return nil
 }
 
 // contentSecurityPolicy allows the UI's own scripts, styles (inline too:

@@ -50,72 +50,58 @@ func (s *server) effective(ctx context.Context, f sitrep.SiteFilter, max int) ([
 }
 
 // siteFilter reads q, kind and bbox.
-func siteFilter(r *http.Request) (sitrep.SiteFilter, error) {
-	q := r.URL.Query()
-	var f sitrep.SiteFilter
-	var err error
-	if f.Text, err = param(q, "q"); err != nil {
-		return f, err
-	}
-	if k := q.Get("kind"); k != "" {
+func (q *query) siteFilter() sitrep.SiteFilter {
+	f := sitrep.SiteFilter{Text: q.str("q"), Area: q.bbox()}
+	if k := q.v.Get("kind"); k != "" {
+		var err error
 		if f.Kind, err = sitrep.ParseSiteKind(k); err != nil {
-			return f, sitrep.Errorf(sitrep.EINVALID, "kind: %s", sitrep.ErrorMessage(err))
+			q.set(sitrep.Errorf(sitrep.EINVALID, "kind: %s", sitrep.ErrorMessage(err)))
 		}
 	}
-	bb, err := param(q, "bbox")
-	if err != nil {
-		return f, err
-	}
-	f.Area, err = ParseBBox(bb)
-	return f, err
+	return f
 }
 
 // sites answers GET /api/sites.
-func (s *server) sites(w http.ResponseWriter, r *http.Request) {
-	f, err := siteFilter(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	p, err := parsePage(r.URL.Query())
-	if err != nil {
-		s.writeError(w, r, err)
-		return
+func (s *server) sites(w http.ResponseWriter, r *http.Request) error {
+	q := newQuery(r)
+	f, p := q.siteFilter(), q.page()
+	if q.err != nil {
+		return q.err
 	}
 	list, err := s.effective(r.Context(), f, p.fetch())
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, cut(p, list))
+	return nil
 }
 
 // sitesGeoJSON answers GET /api/sites.geojson: the map layer.
-func (s *server) sitesGeoJSON(w http.ResponseWriter, r *http.Request) {
-	f, err := siteFilter(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
+func (s *server) sitesGeoJSON(w http.ResponseWriter, r *http.Request) error {
+	q := newQuery(r)
+	f := q.siteFilter()
+	if q.err != nil {
+		return q.err
 	}
 	list, err := s.effective(r.Context(), f, 0)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Content-Type", "application/geo+json")
 	if err := sites.WriteGeoJSON(w, list); err != nil {
 		s.log.ErrorContext(r.Context(), "sites GeoJSON failed", "err", err)
 	}
+	return nil
 }
 
 // site answers GET /api/sites/{id}.
-func (s *server) site(w http.ResponseWriter, r *http.Request) {
+func (s *server) site(w http.ResponseWriter, r *http.Request) error {
 	site, err := siteLookup{s}.Site(r.Context(), r.PathValue("id"))
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, site)
+	return nil
 }
 
 // siteSummary is the body of GET /api/sites/{id}/summary.
@@ -134,18 +120,16 @@ const maxSummaryEvents = 10_000
 // siteSummary answers GET /api/sites/{id}/summary?from=&to=: the vessels
 // inside now, the events at the site in the range (counted by kind; the
 // visits apart) and the reports naming it.
-func (s *server) siteSummary(w http.ResponseWriter, r *http.Request) {
+func (s *server) siteSummary(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	site, err := siteLookup{s}.Site(ctx, r.PathValue("id"))
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
-	q := r.URL.Query()
-	rng, err := ParseRange(q.Get("from"), q.Get("to"))
-	if err != nil {
-		s.writeError(w, r, err)
-		return
+	q := newQuery(r)
+	rng := q.timeRange()
+	if q.err != nil {
+		return q.err
 	}
 	out := siteSummary{Site: site, Inside: []live.Vessel{}, Counts: map[string]int{}, Visits: []sitrep.Event{}}
 	if s.cfg.Live != nil && site.Shape.Kind != sitrep.ShapeLine {
@@ -158,12 +142,9 @@ func (s *server) siteSummary(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if out.Events, err = s.store.Events(ctx, sitrep.EventFilter{SiteID: site.ID, Range: rng, Limit: maxSummaryEvents}); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
-	if out.Events == nil {
-		out.Events = []sitrep.Event{}
-	}
+	out.Events = items(out.Events).Items
 	for _, e := range out.Events {
 		out.Counts[string(e.Kind)]++
 		if e.Kind == sitrep.EventVisit {
@@ -171,80 +152,71 @@ func (s *server) siteSummary(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if out.Reports, err = s.store.Reports(ctx, sitrep.ReportFilter{SiteID: site.ID, Range: rng, Limit: MaxLimit}); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
-	if out.Reports == nil {
-		out.Reports = []sitrep.Report{}
-	}
+	out.Reports = items(out.Reports).Items
 	writeJSON(w, http.StatusOK, out)
+	return nil
 }
 
 // createSite answers POST /api/sites (analyst): 201 with the site;
 // ECONFLICT when a site with its ID exists (stored or in the catalogue —
 // PUT replaces a catalogue site).
-func (s *server) createSite(w http.ResponseWriter, r *http.Request) {
+func (s *server) createSite(w http.ResponseWriter, r *http.Request) error {
 	var site sitrep.Site
 	if err := decode(r, &site); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	if err := site.Validate(); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	ctx := r.Context()
-	if _, err := (siteLookup{s}).Site(ctx, site.ID); err == nil {
-		s.writeError(w, r, sitrep.Errorf(sitrep.ECONFLICT, "site %q exists (PUT /api/sites/%s replaces it)", site.ID, site.ID))
-		return
-	} else if sitrep.ErrorCode(err) != sitrep.ENOTFOUND {
-		s.writeError(w, r, err)
-		return
+	switch _, err := (siteLookup{s}).Site(ctx, site.ID); {
+	case err == nil:
+		return sitrep.Errorf(sitrep.ECONFLICT, "site %q exists (PUT /api/sites/%s replaces it)", site.ID, site.ID)
+	case sitrep.ErrorCode(err) != sitrep.ENOTFOUND:
+		return err
 	}
 	if err := s.store.PutSite(ctx, site); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	s.audit(r, "site.create", site.ID, site.Name)
 	writeJSON(w, http.StatusCreated, site)
+	return nil
 }
 
 // putSite answers PUT /api/sites/{id} (analyst): stores the site, which
 // may replace a catalogue site of that ID. The body's id, when given, must
 // equal the path's.
-func (s *server) putSite(w http.ResponseWriter, r *http.Request) {
+func (s *server) putSite(w http.ResponseWriter, r *http.Request) error {
 	var site sitrep.Site
 	if err := decode(r, &site); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
-	id := r.PathValue("id")
-	if err := sameID("site", id, &site.ID); err != nil {
-		s.writeError(w, r, err)
-		return
+	if err := sameID("site", r.PathValue("id"), &site.ID); err != nil {
+		return err
 	}
 	if err := site.Validate(); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	if err := s.store.PutSite(r.Context(), site); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	s.audit(r, "site.update", site.ID, site.Name)
 	writeJSON(w, http.StatusOK, site)
+	return nil
 }
 
 // deleteSite answers DELETE /api/sites/{id} (analyst): removes a stored
 // site (a catalogue site of the same ID shows again); 204.
-func (s *server) deleteSite(w http.ResponseWriter, r *http.Request) {
+func (s *server) deleteSite(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
 	if err := s.store.DeleteSite(r.Context(), id); err != nil {
-		s.writeError(w, r, notFound(err, "no stored site %q (catalogue sites cannot be deleted)", clip(id)))
-		return
+		return notFound(err, "no stored site %q (catalogue sites cannot be deleted)", clip(id))
 	}
 	s.audit(r, "site.delete", id, "")
 	w.WriteHeader(http.StatusNoContent)
+	return nil
 }
 
 // sameID fills an empty body ID from the path, and refuses a different one.

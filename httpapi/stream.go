@@ -53,15 +53,13 @@ func streamFilter(r *http.Request) (live.Filter, error) {
 // ": ping" comment every PingInterval. It ends when the client goes, or
 // when the hub drops the subscription because the client fell behind (then
 // with a final "dropped" event). The hub never waits for this handler.
-func (s *server) stream(w http.ResponseWriter, r *http.Request) {
+func (s *server) stream(w http.ResponseWriter, r *http.Request) error {
 	f, err := streamFilter(r)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	if s.cfg.Hub == nil {
-		s.writeError(w, r, sitrep.Errorf(sitrep.ENOTFOUND, "this server has no live stream"))
-		return
+		return sitrep.Errorf(sitrep.ENOTFOUND, "this server has no live stream")
 	}
 	rc := http.NewResponseController(w)
 	rc.SetWriteDeadline(time.Time{}) // a server WriteTimeout would end every stream
@@ -95,23 +93,23 @@ func (s *server) stream(w http.ResponseWriter, r *http.Request) {
 	}
 	buf.WriteString("retry: 3000\n: connected\n\n")
 	if !flush() {
-		return
+		return nil
 	}
 	ctx := r.Context()
 	for {
 		select {
 		case <-ctx.Done():
-			return
+			return nil
 		case <-sub.Done():
 			if errors.Is(sub.Err(), live.ErrSlow) {
 				buf.WriteString("event: dropped\ndata: {\"reason\":\"slow\",\"message\":\"the client fell behind the stream; reconnect\"}\n\n")
 				flush()
 			}
-			return
+			return nil
 		case <-ping.C:
 			buf.WriteString(": ping\n\n")
 			if !flush() {
-				return
+				return nil
 			}
 		case m := <-sub.C():
 			writeMessage(&buf, m)
@@ -127,7 +125,7 @@ func (s *server) stream(w http.ResponseWriter, r *http.Request) {
 				}
 			}
 			if !flush() {
-				return
+				return nil
 			}
 		}
 	}

@@ -15,26 +15,26 @@ const notBuilt = `<!doctype html>
 
 // ui serves the embedded web UI (and its /basemap/ files), or a page
 // saying how to build it.
-func (s *server) ui() http.HandlerFunc {
+func (s *server) ui() handlerFunc {
 	files := http.NotFoundHandler()
 	if s.cfg.UI != nil {
 		files = http.FileServerFS(s.cfg.UI)
 	}
-	return func(w http.ResponseWriter, r *http.Request) {
+	return func(w http.ResponseWriter, r *http.Request) error {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
 			writeJSON(w, http.StatusMethodNotAllowed, errorBody{errorDetail{Code: sitrep.EINVALID, Message: "method " + clip(r.Method) + " not allowed here"}})
-			return
+			return nil
 		}
 		if s.cfg.UI == nil {
 			if r.URL.Path != "/" {
-				s.writeError(w, r, notFoundPath(r))
-				return
+				return notFoundPath(r)
 			}
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.Write([]byte(notBuilt))
-			return
+			return nil
 		}
 		files.ServeHTTP(w, r)
+		return nil
 	}
 }

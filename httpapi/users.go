@@ -37,44 +37,42 @@ type whoami struct {
 
 // login answers POST /api/login {"name","password"}: sets the session
 // cookie and returns the CSRF token the UI sends with every write.
-func (s *server) login(w http.ResponseWriter, r *http.Request) {
+func (s *server) login(w http.ResponseWriter, r *http.Request) error {
 	var b struct {
 		Name     string `json:"name"`
 		Password string `json:"password"`
 	}
 	if err := decode(r, &b); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	cookie, p, err := s.auth.Login(r.Context(), b.Name, b.Password, auth.RemoteHost(r))
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	http.SetCookie(w, cookie)
 	s.auditAs(r, p, "user.login", p.User, "")
 	writeJSON(w, http.StatusOK, whoami{User: p.User, Role: p.Role, CSRF: p.CSRF})
+	return nil
 }
 
 // logout answers POST /api/logout: ends the session and clears the cookie.
-func (s *server) logout(w http.ResponseWriter, r *http.Request) {
+func (s *server) logout(w http.ResponseWriter, r *http.Request) error {
 	cookie, err := s.auth.Logout(r.Context(), r)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	http.SetCookie(w, cookie)
 	s.audit(r, "user.logout", principal(r).User, "")
 	w.WriteHeader(http.StatusNoContent)
+	return nil
 }
 
 // me answers GET /api/me: who the caller is; an anonymous viewer when
 // anonymous reading is on, else 401.
-func (s *server) me(w http.ResponseWriter, r *http.Request) {
+func (s *server) me(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.auth.Authenticate(r)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	out := whoami{User: p.User, Role: p.Role}
 	if p.Session {
@@ -84,59 +82,54 @@ func (s *server) me(w http.ResponseWriter, r *http.Request) {
 		out.Role = sitrep.RoleViewer
 	}
 	writeJSON(w, http.StatusOK, out)
+	return nil
 }
 
 // users answers GET /api/users (admin).
-func (s *server) users(w http.ResponseWriter, r *http.Request) {
+func (s *server) users(w http.ResponseWriter, r *http.Request) error {
 	us, err := s.store.Users(r.Context())
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
-	if us == nil {
-		us = []sitrep.User{}
-	}
-	writeJSON(w, http.StatusOK, list[sitrep.User]{Items: us})
+	writeJSON(w, http.StatusOK, items(us))
+	return nil
 }
 
 // createUser answers POST /api/users {"name","password","role"} (admin):
 // 201 with the user.
-func (s *server) createUser(w http.ResponseWriter, r *http.Request) {
+func (s *server) createUser(w http.ResponseWriter, r *http.Request) error {
 	var b struct {
 		Name     string      `json:"name"`
 		Password string      `json:"password"`
 		Role     sitrep.Role `json:"role"`
 	}
 	if err := decode(r, &b); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	u, err := s.auth.CreateUser(r.Context(), b.Name, b.Password, b.Role)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	s.audit(r, "user.create", u.Name, "role "+string(u.Role))
 	writeJSON(w, http.StatusCreated, u)
+	return nil
 }
 
 // putUser answers PUT /api/users/{name} {"role"?,"disabled"?,"password"?}
 // (admin): changes what the body gives.
-func (s *server) putUser(w http.ResponseWriter, r *http.Request) {
+func (s *server) putUser(w http.ResponseWriter, r *http.Request) error {
 	var b struct {
 		Role     *sitrep.Role `json:"role"`
 		Disabled *bool        `json:"disabled"`
 		Password *string      `json:"password"`
 	}
 	if err := decode(r, &b); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	name := r.PathValue("name")
 	u, err := s.auth.SetUser(r.Context(), name, auth.UserChange{Role: b.Role, Disabled: b.Disabled, Password: b.Password})
 	if err != nil {
-		s.writeError(w, r, notFound(err, "user %q not found", clip(name)))
-		return
+		return notFound(err, "user %q not found", clip(name))
 	}
 	detail := ""
 	if b.Role != nil {
@@ -150,24 +143,21 @@ func (s *server) putUser(w http.ResponseWriter, r *http.Request) {
 	}
 	s.audit(r, "user.update", u.Name, detail)
 	writeJSON(w, http.StatusOK, u)
+	return nil
 }
 
 // tokens answers GET /api/tokens?user= (admin).
-func (s *server) tokens(w http.ResponseWriter, r *http.Request) {
+func (s *server) tokens(w http.ResponseWriter, r *http.Request) error {
 	user, err := param(r.URL.Query(), "user")
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	ts, err := s.store.Tokens(r.Context(), user)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
-	if ts == nil {
-		ts = []sitrep.Token{}
-	}
-	writeJSON(w, http.StatusOK, list[sitrep.Token]{Items: ts})
+	writeJSON(w, http.StatusOK, items(ts))
+	return nil
 }
 
 // newToken is the body of POST /api/tokens' answer: the secret is shown
@@ -179,7 +169,7 @@ type newToken struct {
 
 // createToken answers POST /api/tokens {"user","name","role","expires"}
 // (admin): 201 with the token and its secret.
-func (s *server) createToken(w http.ResponseWriter, r *http.Request) {
+func (s *server) createToken(w http.ResponseWriter, r *http.Request) error {
 	var b struct {
 		User    string      `json:"user"`
 		Name    string      `json:"name"`
@@ -187,56 +177,42 @@ func (s *server) createToken(w http.ResponseWriter, r *http.Request) {
 		Expires time.Time   `json:"expires"`
 	}
 	if err := decode(r, &b); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	secret, t, err := s.auth.CreateToken(r.Context(), b.User, b.Name, b.Role, b.Expires)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	s.audit(r, "token.create", t.ID, fmt.Sprintf("for %s, role %s, %q", t.User, t.Role, t.Name))
 	writeJSON(w, http.StatusCreated, newToken{Token: t, Secret: secret})
+	return nil
 }
 
 // deleteToken answers DELETE /api/tokens/{id} (admin): revokes it; 204.
-func (s *server) deleteToken(w http.ResponseWriter, r *http.Request) {
+func (s *server) deleteToken(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
 	if err := s.auth.RevokeToken(r.Context(), id); err != nil {
-		s.writeError(w, r, notFound(err, "token %q not found", clip(id)))
-		return
+		return notFound(err, "token %q not found", clip(id))
 	}
 	s.audit(r, "token.revoke", id, "")
 	w.WriteHeader(http.StatusNoContent)
+	return nil
 }
 
-// audit answers GET /api/audit?actor=&action=&from=&to=&limit= (admin),
+// auditLog answers GET /api/audit?actor=&action=&from=&to=&limit= (admin),
 // newest first, paged.
-func (s *server) auditLog(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	p, err := parsePage(q)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	var f sitrep.AuditFilter
-	if f.Actor, err = param(q, "actor"); err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	if f.Action, err = param(q, "action"); err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	if f.Range, err = ParseRange(q.Get("from"), q.Get("to")); err != nil {
-		s.writeError(w, r, err)
-		return
+func (s *server) auditLog(w http.ResponseWriter, r *http.Request) error {
+	q := newQuery(r)
+	p := q.page()
+	f := sitrep.AuditFilter{Actor: q.str("actor"), Action: q.str("action"), Range: q.timeRange()}
+	if q.err != nil {
+		return q.err
 	}
 	f.Limit = p.fetch()
 	es, err := s.store.Audit(r.Context(), f)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, cut(p, es))
+	return nil
 }

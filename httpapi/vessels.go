@@ -28,33 +28,26 @@ func pathMMSI(r *http.Request) (sitrep.MMSI, error) {
 
 // vessels answers GET /api/vessels?q=: search by the start of name, call
 // sign, MMSI or IMO.
-func (s *server) vessels(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	p, err := parsePage(q)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	text, err := param(q, "q")
-	if err != nil {
-		s.writeError(w, r, err)
-		return
+func (s *server) vessels(w http.ResponseWriter, r *http.Request) error {
+	q := newQuery(r)
+	p, text := q.page(), q.str("q")
+	if q.err != nil {
+		return q.err
 	}
 	vs, err := s.store.Vessels(r.Context(), text, p.fetch())
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, cut(p, vs))
+	return nil
 }
 
 // vessel answers GET /api/vessels/{mmsi}: the stored vessel, with the live
 // state's last position when that is newer than the store's.
-func (s *server) vessel(w http.ResponseWriter, r *http.Request) {
+func (s *server) vessel(w http.ResponseWriter, r *http.Request) error {
 	m, err := pathMMSI(r)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	v, err := s.store.Vessel(r.Context(), m)
 	if s.cfg.Live != nil {
@@ -63,10 +56,10 @@ func (s *server) vessel(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
-		s.writeError(w, r, notFound(err, "vessel %s not found", m))
-		return
+		return notFound(err, "vessel %s not found", m)
 	}
 	writeJSON(w, http.StatusOK, v)
+	return nil
 }
 
 // notFound gives a not-found error a message naming what is missing.
@@ -78,25 +71,20 @@ func notFound(err error, format string, args ...any) error {
 }
 
 // vesselHistory answers GET /api/vessels/{mmsi}/history.
-func (s *server) vesselHistory(w http.ResponseWriter, r *http.Request) {
+func (s *server) vesselHistory(w http.ResponseWriter, r *http.Request) error {
 	m, err := pathMMSI(r)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	if _, err := s.store.Vessel(r.Context(), m); err != nil {
-		s.writeError(w, r, notFound(err, "vessel %s not found", m))
-		return
+		return notFound(err, "vessel %s not found", m)
 	}
 	h, err := s.store.IdentityHistory(r.Context(), m)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
-	if h == nil {
-		h = []sitrep.IdentityChange{}
-	}
-	writeJSON(w, http.StatusOK, list[sitrep.IdentityChange]{Items: h})
+	writeJSON(w, http.StatusOK, items(h))
+	return nil
 }
 
 // contentTypes of the track export formats.
@@ -108,30 +96,26 @@ var trackTypes = map[export.Format]string{
 }
 
 // vesselTrack answers GET /api/vessels/{mmsi}/track?from=&to=&format=.
-func (s *server) vesselTrack(w http.ResponseWriter, r *http.Request) {
+func (s *server) vesselTrack(w http.ResponseWriter, r *http.Request) error {
 	m, err := pathMMSI(r)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
-	q := r.URL.Query()
-	rng, err := ParseRange(q.Get("from"), q.Get("to"))
-	if err != nil {
-		s.writeError(w, r, err)
-		return
+	q := newQuery(r)
+	rng := q.timeRange()
+	if q.err != nil {
+		return q.err
 	}
 	format := export.Format("")
-	if f := q.Get("format"); f != "" && f != "json" {
+	if f := q.v.Get("format"); f != "" && f != "json" {
 		if format, err = export.ParseFormat(f); err != nil {
-			s.writeError(w, r, sitrep.Errorf(sitrep.EINVALID, "format: %s (or json)", sitrep.ErrorMessage(err)))
-			return
+			return sitrep.Errorf(sitrep.EINVALID, "format: %s (or json)", sitrep.ErrorMessage(err))
 		}
 	}
 	ctx := r.Context()
 	v, err := s.store.Vessel(ctx, m)
 	if err != nil {
-		s.writeError(w, r, notFound(err, "vessel %s not found", m))
-		return
+		return notFound(err, "vessel %s not found", m)
 	}
 	ps := []sitrep.Position{}
 	err = s.store.TrackFunc(ctx, m, rng, func(p *sitrep.Position) error {
@@ -147,12 +131,11 @@ func (s *server) vesselTrack(w http.ResponseWriter, r *http.Request) {
 		err = sitrep.Errorf(sitrep.EINVALID, "the track has more than %d positions in this range: narrow from/to", MaxTrackPositions)
 	}
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	if format == "" {
-		writeJSON(w, http.StatusOK, list[sitrep.Position]{Items: ps})
-		return
+		writeJSON(w, http.StatusOK, items(ps))
+		return nil
 	}
 	t := export.Track{Vessel: v, Positions: ps}
 	if len(ps) > 0 && live.Simulated(ps[len(ps)-1].Sources) {
@@ -164,4 +147,5 @@ func (s *server) vesselTrack(w http.ResponseWriter, r *http.Request) {
 		// The status is sent; the truncated file and the log say it failed.
 		s.log.ErrorContext(ctx, "track export failed", "mmsi", m, "format", format, "err", err)
 	}
+	return nil
 }
