@@ -190,6 +190,7 @@ async function start() {
     else if (e.key === 'l') timeline.live();
     else if (e.key === 'p') (timeline.playing ? timeline.stop() : timeline.play());
     else if (e.key === 't') $('tl-slider').focus();
+    else if (e.key === 'f') { e.preventDefault(); $('tl-filter').focus(); }
     else if (e.key === 'n' && auth.can('analyst')) $('tl-new-report').click();
   });
 

@@ -27,6 +27,9 @@ export class Timeline {
     this.slider.addEventListener('keydown', (e) => { if (e.key === 'End') { e.preventDefault(); this.live(); } });
     $('tl-live').addEventListener('click', () => this.live());
     this.playBtn.addEventListener('click', () => (this.playing ? this.stop() : this.play()));
+    let ft = 0;
+    $('tl-filter').addEventListener('input', () => { clearTimeout(ft); ft = setTimeout(() => this.render(), 150); });
+    $('tl-kind').addEventListener('change', () => this.render());
     $('tl-from').addEventListener('change', () => this.setRange($('tl-from').value, $('tl-to').value));
     $('tl-to').addEventListener('change', () => this.setRange($('tl-from').value, $('tl-to').value));
   }
@@ -120,16 +123,29 @@ export class Timeline {
     this.playBtn.textContent = '▶ Play';
   }
 
+  /** shown returns the items the filter box and kind select let through. */
+  shown() {
+    const words = $('tl-filter').value.toLowerCase().split(/\s+/).filter(Boolean);
+    const kind = $('tl-kind').value;
+    if (!words.length && !kind) return this.items;
+    return this.items.filter((it) => {
+      if (kind && it.kind !== kind) return false;
+      const text = `${it.kind} ${it.event ? it.event.kind : ''} ${it.grade || ''} ${it.summary}`.toLowerCase();
+      return words.every((w) => text.includes(w));
+    });
+  }
+
   render() {
-    const rows = this.items.slice(0, MAX_ROWS).map((it, i) => {
+    const items = this.shown();
+    const rows = items.slice(0, MAX_ROWS).map((it) => {
       const what = it.kind === 'event' ? h('span', {class: 'badge ev', title: 'AIS event'}, it.event ? it.event.kind : 'event')
         : h('span', {class: 'badge grade', title: `Report claim, graded ${it.grade} (source reliability, information credibility)`}, it.grade || '??');
       const sim = it.report && it.report.simulated ? h('span', {class: 'badge sim'}, 'SIMULATED') : '';
-      return h('li', {class: it.kind, dataset: {i: String(i), kind: it.kind, time: it.time}},
+      return h('li', {class: it.kind, dataset: {kind: it.kind, time: it.time}},
         h('span', {class: 'when'}, fmtTime(it.time)), h('span', {class: 'what'}, what),
         h('button', {type: 'button', onclick: () => this.onItem(it)}, it.summary, ' ', sim));
     });
-    if (this.items.length > MAX_ROWS) rows.push(h('li', {class: 'muted'}, `… ${this.items.length - MAX_ROWS} more: narrow the dates.`));
+    if (items.length > MAX_ROWS) rows.push(h('li', {class: 'muted'}, `… ${items.length - MAX_ROWS} more: narrow the dates or filter.`));
     if (!rows.length) rows.push(h('li', {class: 'muted'}, 'Nothing in this period.'));
     fill(this.list, rows);
     this.markCurrent();

@@ -43,20 +43,26 @@ test('demo: the Gibraltar transit on the timeline and the Tartus situation repor
     await page.fill('#tl-from', '2025-01-20');
     await page.fill('#tl-to', '2025-02-19');
     await page.dispatchEvent('#tl-to', 'change');
-    // The transit of the Strait of Gibraltar, westbound, as an AIS event.
+    // The transit of the Strait of Gibraltar, westbound, as an AIS event
+    // (filtered: the background traffic makes thousands of events).
+    await page.fill('#tl-filter', 'transit gibraltar');
     const transit = page.locator('#tl-items li.event', {hasText: /Gibraltar/}).filter({has: page.locator('.badge.ev', {hasText: /^transit$/})}).filter({hasText: /west/i});
     await transit.first().waitFor({timeout: 30_000});
-    // Report claims are there too, graded.
-    assert.ok(await page.locator('#tl-items li.claim .badge.grade').count() > 0, 'no graded claim on the timeline');
+    const when = await transit.first().getAttribute('data-time');
     await transit.first().locator('button').click();
     await page.waitForSelector('#panel[data-kind=event]');
     assert.match(await page.textContent('#panel-body'), /transit/);
+    // Report claims are on the timeline too, graded.
+    await page.fill('#tl-filter', '');
+    await page.selectOption('#tl-kind', 'claim');
+    await page.locator('#tl-items li.claim .badge.grade').first().waitFor();
+    await page.selectOption('#tl-kind', '');
+    await page.fill('#tl-filter', 'transit gibraltar');
     // The map at the moment of the transit.
-    await page.evaluate(() => {
-      const it = [...document.querySelectorAll('#tl-items li.event')].find((li) => /Gibraltar/.test(li.textContent) && /transit/.test(li.textContent));
+    await page.evaluate((t) => {
       window.__sitrep.map.setView([36.0, -4.5], 7, {animate: false});
-      window.__sitrep.timeline.seek(new Date(it.dataset.time));
-    });
+      window.__sitrep.timeline.seek(new Date(t));
+    }, when);
     await page.waitForFunction(() => window.__sitrep.mode === 'snapshot' && window.__sitrep.shownT && window.__sitrep.count() > 0);
     mkdirSync(join(ROOT, 'docs/img'), {recursive: true});
     await page.screenshot({path: join(ROOT, 'docs/img/demo.png')});
