@@ -49,6 +49,7 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	cookie.Secure = cookie.Secure || r.TLS != nil // over TLS the cookie never travels in clear
 	http.SetCookie(w, cookie)
 	s.auditAs(r, p, "user.login", p.User, "")
 	writeJSON(w, http.StatusOK, whoami{User: p.User, Role: p.Role, CSRF: p.CSRF})
@@ -61,6 +62,7 @@ func (s *server) logout(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	cookie.Secure = cookie.Secure || r.TLS != nil
 	http.SetCookie(w, cookie)
 	s.audit(r, "user.logout", principal(r).User, "")
 	w.WriteHeader(http.StatusNoContent)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -369,4 +370,35 @@ func TestWriteErrors(t *testing.T) {
 		t.Fatalf("after the stale edit: %+v %v", got, err)
 	}
 	_ = auth.CSRFHeader
+}
+
+// TestLoginOverTLS: over TLS the session cookie is Secure even without
+// SecureCookies.
+func TestLoginOverTLS(t *testing.T) {
+	f := newFixture(t)
+	h := f.srv.Config.Handler
+	tls := httptest.NewTLSServer(h)
+	defer tls.Close()
+	res, err := tls.Client().Post(tls.URL+"/api/login", "application/json", strings.NewReader(`{"name":"viewer1","password":"`+password+`"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	cs := res.Cookies()
+	if res.StatusCode != http.StatusOK || len(cs) != 1 || !cs[0].Secure || !cs[0].HttpOnly {
+		t.Fatalf("%d %+v", res.StatusCode, cs)
+	}
+}
+
+// TestInternalError: a failing store gives 500 with a generic message;
+// the cause stays in the log.
+func TestInternalError(t *testing.T) {
+	f := newFixture(t)
+	f.store.Close()
+	r := f.get("/api/vessels", http.StatusInternalServerError)
+	var e errorBody
+	r.json(t, &e)
+	if e.Error.Code != sitrep.EINTERNAL || e.Error.Message != "internal error" {
+		t.Fatalf("%s", r.body)
+	}
 }
