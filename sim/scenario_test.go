@@ -453,6 +453,13 @@ func TestScenarioErrors(t *testing.T) {
 	if _, err := LoadScenario(filepath.Join(t.TempDir(), "missing.yaml")); err == nil {
 		t.Error("missing file: no error")
 	}
+	// A Scenario built in code is not checked by the parser: Write refuses
+	// a plan it cannot follow instead of panicking.
+	sc := &Scenario{Name: "x", Station: "sitrep-simulated-x", Start: testStart, End: testStart.Add(time.Hour),
+		Vessels: []ScenarioVessel{{Name: "X", MMSI: 273000001}}}
+	if _, err := sc.Write(io.Discard, 1); err == nil || !strings.Contains(err.Error(), "does not start with at") {
+		t.Errorf("empty plan: %v", err)
+	}
 }
 
 // FuzzLoadScenario feeds arbitrary files to the parser: it must return a

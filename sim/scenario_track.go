@@ -53,6 +53,9 @@ type planError struct {
 
 // track follows v's plan in sc.
 func (v *ScenarioVessel) track(sc *Scenario) (*track, *planError) {
+	if len(v.Plan) == 0 || v.Plan[0].Kind != StepStart {
+		return nil, &planError{msg: "the plan does not start with at: WAYPOINT"}
+	}
 	first := v.Plan[0]
 	cur := sc.Start
 	if !first.Time.IsZero() {
