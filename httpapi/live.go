@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"net/http"
 	"slices"
 	"time"
@@ -134,15 +135,30 @@ func (s *server) snapshotAt(r *http.Request, a sitrep.Area, t time.Time, window 
 	body.Items = make([]live.Vessel, 0, len(mmsis))
 	for _, m := range mmsis {
 		p := latest[m]
-		var id *sitrep.Identity
-		v, err := s.store.Vessel(ctx, m)
-		switch {
-		case err == nil:
-			id = &v.Identity
-		case sitrep.ErrorCode(err) != sitrep.ENOTFOUND:
+		id, err := s.identity(ctx, m)
+		if err != nil {
 			return body, err
 		}
 		body.Items = append(body.Items, live.FromPosition(&p, id))
 	}
 	return body, nil
+}
+
+// identity returns what is known now of a vessel's identity: from the
+// live state (in memory) when it has the vessel, else from the store; nil
+// when neither knows it.
+func (s *server) identity(ctx context.Context, m sitrep.MMSI) (*sitrep.Identity, error) {
+	if s.cfg.Live != nil {
+		if v, ok := s.cfg.Live.Vessel(m); ok {
+			return &v.Identity, nil
+		}
+	}
+	v, err := s.store.Vessel(ctx, m)
+	switch {
+	case err == nil:
+		return &v.Identity, nil
+	case sitrep.ErrorCode(err) == sitrep.ENOTFOUND:
+		return nil, nil
+	}
+	return nil, err
 }
