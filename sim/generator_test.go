@@ -52,11 +52,11 @@ type decoded struct {
 	messages int
 }
 
-// decodeCapture reads b through nmea.Reader and ais.Decoder, failing on any
-// rejected line, decoding error, out-of-order time or foreign station.
-func decodeCapture(t *testing.T, b []byte, station string) decoded {
+// eachMessage reads b through nmea.Reader and ais.Decoder and calls fn
+// with each message and its time, failing on any rejected line, decoding
+// error, out-of-order time or foreign station.
+func eachMessage(t *testing.T, b []byte, station string, fn func(at time.Time, msg ais.Message)) {
 	t.Helper()
-	d := decoded{fixes: map[uint32][]fix{}, statics: map[uint32]int{}, byType: map[uint8]int{}}
 	r := nmea.NewReader(bytes.NewReader(b), nmea.ReaderConfig{})
 	dec := ais.NewDecoder()
 	var last time.Time
@@ -79,14 +79,27 @@ func decodeCapture(t *testing.T, b []byte, station string) decoded {
 		if err != nil {
 			t.Fatalf("line %d: decode: %v", m.Line, err)
 		}
+		fn(m.Time, msg)
+	}
+	st := r.Stats()
+	if st.RejectedTotal() != 0 || st.Rejected[nmea.ReasonOrphan] != 0 {
+		t.Fatalf("rejections: %+v", st.Rejected)
+	}
+}
+
+// decodeCapture decodes b with eachMessage.
+func decodeCapture(t *testing.T, b []byte, station string) decoded {
+	t.Helper()
+	d := decoded{fixes: map[uint32][]fix{}, statics: map[uint32]int{}, byType: map[uint8]int{}}
+	eachMessage(t, b, station, func(at time.Time, msg ais.Message) {
 		d.messages++
 		h := msg.Head()
 		d.byType[h.Type]++
 		switch x := msg.(type) {
 		case *ais.PositionReport:
-			d.fixes[h.MMSI] = append(d.fixes[h.MMSI], fix{x.Type, m.Time, x.Lat.V, x.Lon.V, x.SOG.V, x.NavStatus.V, x.ROT.V != 0})
+			d.fixes[h.MMSI] = append(d.fixes[h.MMSI], fix{x.Type, at, x.Lat.V, x.Lon.V, x.SOG.V, x.NavStatus.V, x.ROT.V != 0})
 		case *ais.ClassBPosition:
-			d.fixes[h.MMSI] = append(d.fixes[h.MMSI], fix{18, m.Time, x.Lat.V, x.Lon.V, x.SOG.V, 15, false})
+			d.fixes[h.MMSI] = append(d.fixes[h.MMSI], fix{18, at, x.Lat.V, x.Lon.V, x.SOG.V, 15, false})
 		case *ais.StaticVoyageData:
 			d.statics[h.MMSI]++
 			if x.IMO.OK && !ValidIMO(x.IMO.V) {
@@ -101,11 +114,7 @@ func decodeCapture(t *testing.T, b []byte, station string) decoded {
 		default:
 			t.Fatalf("unexpected message %T", msg)
 		}
-	}
-	st := r.Stats()
-	if st.RejectedTotal() != 0 || st.Rejected[nmea.ReasonOrphan] != 0 {
-		t.Fatalf("rejections: %+v", st.Rejected)
-	}
+	})
 	return d
 }
 

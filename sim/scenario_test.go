@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"io"
 	"math"
 	"os"
@@ -19,7 +18,6 @@ import (
 	"github.com/sitrep-osint/sitrep"
 	"github.com/sitrep-osint/sitrep/ais"
 	"github.com/sitrep-osint/sitrep/geo"
-	"github.com/sitrep-osint/sitrep/nmea"
 )
 
 const tartusScenario = "../scenario/tartus/scenario.yaml"
@@ -67,53 +65,27 @@ type scenarioCapture struct {
 	messages int
 }
 
-// decodeScenario reads b through nmea.Reader and ais.Decoder, failing on a
-// rejected line, a decoding error, a line out of time order or a station
-// other than station.
+// decodeScenario decodes a scenario capture with eachMessage.
 func decodeScenario(t *testing.T, b []byte, station string) scenarioCapture {
 	t.Helper()
 	c := scenarioCapture{fixes: map[uint32][]scenarioFix{}, dests: map[uint32][]string{}, statics: map[uint32][]time.Time{}}
-	r := nmea.NewReader(bytes.NewReader(b), nmea.ReaderConfig{})
-	dec := ais.NewDecoder()
-	var last time.Time
-	for {
-		m, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatalf("rejected: %v", err)
-		}
-		if m.TimeSource != nmea.TimeTagBlock || m.Tag.Source != station {
-			t.Fatalf("line %d: time source %v, station %q", m.Line, m.TimeSource, m.Tag.Source)
-		}
-		if m.Time.Before(last) {
-			t.Fatalf("line %d: time %v before %v", m.Line, m.Time, last)
-		}
-		last = m.Time
-		msg, err := dec.Decode(m.Payload, m.FillBits)
-		if err != nil {
-			t.Fatalf("line %d: decode: %v", m.Line, err)
-		}
+	eachMessage(t, b, station, func(at time.Time, msg ais.Message) {
 		c.messages++
 		h := msg.Head()
 		switch x := msg.(type) {
 		case *ais.PositionReport:
-			c.fixes[h.MMSI] = append(c.fixes[h.MMSI], scenarioFix{m.Time, x.Lat.V, x.Lon.V, x.SOG.V, x.NavStatus.V})
+			c.fixes[h.MMSI] = append(c.fixes[h.MMSI], scenarioFix{at, x.Lat.V, x.Lon.V, x.SOG.V, x.NavStatus.V})
 		case *ais.ClassBPosition:
-			c.fixes[h.MMSI] = append(c.fixes[h.MMSI], scenarioFix{m.Time, x.Lat.V, x.Lon.V, x.SOG.V, 15})
+			c.fixes[h.MMSI] = append(c.fixes[h.MMSI], scenarioFix{at, x.Lat.V, x.Lon.V, x.SOG.V, 15})
 		case *ais.LongRangePosition:
-			c.fixes[h.MMSI] = append(c.fixes[h.MMSI], scenarioFix{m.Time, x.Lat.V, x.Lon.V, x.SOG.V, x.NavStatus.V})
+			c.fixes[h.MMSI] = append(c.fixes[h.MMSI], scenarioFix{at, x.Lat.V, x.Lon.V, x.SOG.V, x.NavStatus.V})
 		case *ais.StaticVoyageData:
-			c.statics[h.MMSI] = append(c.statics[h.MMSI], m.Time)
+			c.statics[h.MMSI] = append(c.statics[h.MMSI], at)
 			if d := c.dests[h.MMSI]; len(d) == 0 || d[len(d)-1] != x.Destination {
 				c.dests[h.MMSI] = append(d, x.Destination)
 			}
 		}
-	}
-	if st := r.Stats(); st.RejectedTotal() != 0 {
-		t.Fatalf("rejections: %+v", st.Rejected)
-	}
+	})
 	return c
 }
 
