@@ -93,3 +93,56 @@ func BenchmarkLiveBox(b *testing.B) {
 	}
 	b.ReportMetric(float64(rec.Body.Len()), "resp-bytes")
 }
+
+// BenchmarkSnapshot measures GET /api/snapshot for the same map box over
+// a real SQLite store holding two SIMULATED positions 5 minutes apart for
+// each of 50,000 vessels (100,000 positions), with their identities in the
+// live state.
+func BenchmarkSnapshot(b *testing.B) {
+	st, err := track.New(track.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	state := live.NewState(st)
+	ps := simulatedFleet(50_000)
+	later := make([]sitrep.Position, len(ps))
+	for i, p := range ps {
+		p.Time = p.Time.Add(5 * time.Minute)
+		p.Lat += 0.01
+		later[i] = p
+	}
+	store := openStore(b)
+	ctx := b.Context()
+	if err := store.AddPositions(ctx, ps); err != nil {
+		b.Fatal(err)
+	}
+	if err := store.AddPositions(ctx, later); err != nil {
+		b.Fatal(err)
+	}
+	state.Update(func(st *track.State) { st.ObserveAll(later) })
+	h, err := New(Config{Store: store, Live: state, Auth: &auth.Authenticator{Store: store, AnonymousRead: true},
+		Registry: prometheus.NewRegistry(), Catalogue: []sitrep.Site{}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	url := "/api/snapshot?bbox=28,31,36,35&window=1h&t=2025-02-10T06:20:00Z" // after every position
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", url, nil))
+	if rec.Code != http.StatusOK || rec.Body.Len() < 100_000 {
+		b.Fatalf("%d %.300s", rec.Code, rec.Body)
+	}
+	durs := make([]time.Duration, 0, b.N)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		start := time.Now()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", url, nil))
+		durs = append(durs, time.Since(start))
+	}
+	b.StopTimer()
+	slices.Sort(durs)
+	b.ReportMetric(float64(durs[len(durs)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(durs[len(durs)*99/100].Microseconds())/1000, "p99-ms")
+	b.ReportMetric(float64(rec.Body.Len()), "resp-bytes")
+}

@@ -87,41 +87,48 @@ func (s *server) snapshot(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// snapshotAt reads the window in slices from t backwards, so that each
-// vessel's newest position is found first and a busy window is cut at its
-// old end; a slice that hits its cap marks the result truncated.
+// snapshotAt reads the positions of the window in one query when they
+// fit under snapshotChunkPositions; otherwise it reads the window again in
+// slices from t backwards, so that each vessel's newest position is found
+// first and a busy window is cut at its old end (a slice that hits the cap
+// marks the result truncated).
 func (s *server) snapshotAt(r *http.Request, a sitrep.Area, t time.Time, window time.Duration, limit int) (mapBody, error) {
 	ctx := r.Context()
-	const slicesPerWindow = 6
-	step := max(window/slicesPerWindow, time.Second)
-	// The snapshot includes positions at t itself: the range is half-open.
+	// The snapshot includes positions at t itself: ranges are half-open.
 	end := t.Add(time.Nanosecond)
 	start := t.Add(-window)
-	latest := map[sitrep.MMSI]sitrep.Position{}
 	body := mapBody{Items: []live.Vessel{}}
-	for to := end; to.After(start); to = to.Add(-step) {
-		from := to.Add(-step)
-		if from.Before(start) {
-			from = start
-		}
-		ps, err := s.store.PositionsIn(ctx, a, sitrep.TimeRange{From: from, To: to}, snapshotChunkPositions)
-		if err != nil {
-			return body, err
-		}
-		if len(ps) == snapshotChunkPositions {
-			body.Truncated = true
-		}
-		// ps is ordered by time: within the slice the last one wins; a
-		// vessel placed by a newer slice keeps that place.
-		inSlice := map[sitrep.MMSI]int{}
-		for i := range ps {
-			if _, placed := latest[ps[i].MMSI]; !placed {
-				inSlice[ps[i].MMSI] = i
+	var latest map[sitrep.MMSI]sitrep.Position
+	for _, slices := range []int{1, 6} {
+		step := max(window/time.Duration(slices), time.Second)
+		latest = map[sitrep.MMSI]sitrep.Position{}
+		full := false
+		for to := end; to.After(start); to = to.Add(-step) {
+			from := to.Add(-step)
+			if from.Before(start) || slices == 1 {
+				from = start
+			}
+			ps, err := s.store.PositionsIn(ctx, a, sitrep.TimeRange{From: from, To: to}, snapshotChunkPositions)
+			if err != nil {
+				return body, err
+			}
+			full = full || len(ps) == snapshotChunkPositions
+			// ps is ordered by time: within the slice the last one wins; a
+			// vessel placed by a newer slice keeps that place.
+			inSlice := map[sitrep.MMSI]int{}
+			for i := range ps {
+				if _, placed := latest[ps[i].MMSI]; !placed {
+					inSlice[ps[i].MMSI] = i
+				}
+			}
+			for m, i := range inSlice {
+				latest[m] = ps[i]
 			}
 		}
-		for m, i := range inSlice {
-			latest[m] = ps[i]
+		if !full {
+			break
 		}
+		body.Truncated = slices > 1
 	}
 	mmsis := make([]sitrep.MMSI, 0, len(latest))
 	for m := range latest {
