@@ -95,20 +95,27 @@ async function start() {
     },
     onEvent: () => { if (hook.mode === 'live') scheduleTimeline(); },
   });
-  stream.onDropped = () => loadLive();
+  // Dropped for falling behind: reload the box after a pause (not at once,
+  // which under a flood would only be dropped again).
+  stream.onDropped = () => setTimeout(() => { if (hook.mode === 'live' && !stream.es) loadLive(); }, 3000);
   hook.stream = stream;
   let statusTimer = 0, timelineTimer = 0;
   const scheduleStatus = () => { if (!statusTimer) statusTimer = setTimeout(() => { statusTimer = 0; status(); }, 500); };
   const scheduleTimeline = () => { if (!timelineTimer) timelineTimer = setTimeout(() => { timelineTimer = 0; timeline.load(); }, 5000); };
 
-  let liveSeq = 0;
+  // The box loaded is the view padded by half its size, so that small pans
+  // and zooming in need no reload: the stream keeps that box up to date.
+  let liveSeq = 0, loaded = null;
+  const covered = () => loaded && !lastLive.truncated && loaded.contains(map.getBounds());
   async function loadLive() {
     const seq = ++liveSeq;
-    const bbox = bboxOf(map.getBounds());
+    const want = map.getBounds().pad(0.5);
+    const bbox = bboxOf(want);
     const body = await api.get('/api/live', {bbox, limit: LIVE_LIMIT}).catch((e) => { console.warn('sitrep: live', e); return null; });
     if (!body || seq !== liveSeq || hook.mode !== 'live') return body;
     store.replace(body.items || []);
     lastLive = body;
+    loaded = want;
     hook.liveLoads++;
     layer.redraw();
     status();
@@ -141,11 +148,12 @@ async function start() {
     onTime: (t) => {
       hook.snapshotT = t;
       if (t) {
-        if (hook.mode === 'live') { hook.mode = 'snapshot'; stream.close(); }
+        if (hook.mode === 'live') { hook.mode = 'snapshot'; stream.close(); loaded = null; }
         loadSnapshot(t);
       } else {
         hook.mode = 'live';
         snapNext = null;
+        loaded = null;
         loadLive();
       }
     },
@@ -199,6 +207,7 @@ async function start() {
     const c = map.getCenter();
     history.replaceState(null, '', `#${map.getZoom()}/${c.lat.toFixed(4)}/${c.lng.toFixed(4)}`);
     clearTimeout(moveTimer);
+    if (hook.mode === 'live' && covered()) return;
     moveTimer = setTimeout(() => (hook.mode === 'live' ? loadLive() : loadSnapshot(hook.snapshotT)), 250);
   });
 
