@@ -51,18 +51,12 @@ type Feeds interface {
 	Statuses() []feed.Status
 }
 
-// Store is what the API reads and writes: the domain store and the user
-// store (sqlite.Store is both).
-type Store interface {
-	sitrep.Store
-	sitrep.UserStore
-}
-
 // Config holds what New wires together. Store, Auth and Registry are
 // required; Live, Hub and Feeds may be nil (their endpoints then answer
 // with empty results or 404), and so may the others.
 type Config struct {
-	Store Store
+	// Store keeps everything, users and the audit log included.
+	Store sitrep.Store
 	// Live is the in-memory live state (/api/live, site summaries).
 	Live LiveState
 	// Hub feeds /api/stream.
@@ -72,8 +66,9 @@ type Config struct {
 	Auth *auth.Authenticator
 	// Feeds lists and manages the live feeds (/api/feeds).
 	Feeds Feeds
-	// Catalogue is the bundled site catalogue that stored sites overlay;
-	// nil loads sites.Catalogue() once.
+	// Catalogue is the bundled site catalogue that stored sites overlay,
+	// sorted by ID as sites.Catalogue returns it; New keeps it and never
+	// modifies it. Nil loads sites.Catalogue() once.
 	Catalogue []sitrep.Site
 	// Registry receives the API's metrics and is served at /metrics.
 	Registry *prometheus.Registry
@@ -95,7 +90,7 @@ type Config struct {
 // server holds the wired parts; its methods are the handlers.
 type server struct {
 	cfg     Config
-	store   Store
+	store   sitrep.Store
 	auth    *auth.Authenticator
 	log     *slog.Logger
 	now     func() time.Time
