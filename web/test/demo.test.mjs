@@ -2,10 +2,12 @@
 // fresh data directory with the story's reports, a real `sitrep serve`,
 // the demo login, the Gibraltar transit (westbound) on the timeline, and
 // the Tartus situation report opened from the front page link. Saves
-// docs/img/demo.png (the UI) and docs/img/demo-brief.png (the report).
+// screenshots of the UI and of the report in web/test-results/, and as
+// docs/img/demo.png and docs/img/demo-brief.png (shown by the README) when
+// those are missing or SITREP_UPDATE_SCREENSHOTS=1.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {existsSync, mkdirSync} from 'node:fs';
+import {copyFileSync, existsSync, mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {sitrep, tempDir, addUser, reportFiles, startServe, launch, openUI, cleanup, ROOT} from './harness.mjs';
 
@@ -14,6 +16,18 @@ const DEMO = ['demo', 'demo-password-2025'];
 const skip = existsSync(SCENARIO) ? false : 'scenario/tartus/scenario.yaml is not there yet';
 
 let data, server, browser;
+
+/** shot saves a screenshot as web/test-results/NAME and, when wanted, docs/img/NAME. */
+async function shot(page, name) {
+  const out = join(ROOT, 'web/test-results');
+  mkdirSync(out, {recursive: true});
+  await page.screenshot({path: join(out, name)});
+  const doc = join(ROOT, 'docs/img', name);
+  if (!existsSync(doc) || process.env.SITREP_UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(join(ROOT, 'docs/img'), {recursive: true});
+    copyFileSync(join(out, name), doc);
+  }
+}
 
 before(async () => {
   if (skip) return;
@@ -64,8 +78,7 @@ test('demo: the Gibraltar transit on the timeline and the Tartus situation repor
       window.__sitrep.timeline.seek(new Date(t));
     }, when);
     await page.waitForFunction(() => window.__sitrep.mode === 'snapshot' && window.__sitrep.shownT && window.__sitrep.count() > 0);
-    mkdirSync(join(ROOT, 'docs/img'), {recursive: true});
-    await page.screenshot({path: join(ROOT, 'docs/img/demo.png')});
+    await shot(page, 'demo.png');
     // The front page link opens the Tartus situation report.
     const link = page.locator('#front-brief');
     await link.waitFor();
@@ -74,7 +87,7 @@ test('demo: the Gibraltar transit on the timeline and the Tartus situation repor
     const body = await page.textContent('body');
     assert.match(body, /Tartus/);
     assert.match(body, /SPARTA/);
-    await page.screenshot({path: join(ROOT, 'docs/img/demo-brief.png')});
+    await shot(page, 'demo-brief.png');
     assert.deepEqual(page.errors, []);
   } finally {
     await page.close();
