@@ -175,3 +175,25 @@ func TestStreamErrors(t *testing.T) {
 	f.get("/api/stream?event_kind=party", http.StatusBadRequest)
 	f.get("/api/stream?mmsi=abc", http.StatusBadRequest)
 }
+
+// TestStreamFilters: mmsi and event_kind select what a client gets.
+func TestStreamFilters(t *testing.T) {
+	f := newFixture(t)
+	s := f.openStream("?mmsi=222222222&event_kind=visit")
+	s.next()
+	waitSubscribers(t, f.hub, 1)
+	other := live.Vessel{MMSI: 111111111, Lat: 1, Lon: 1, Time: fixtureNow, Class: "A"}
+	mine := live.Vessel{MMSI: 222222222, Lat: 1, Lon: 1, Time: fixtureNow, Class: "A"}
+	arrival := sitrep.Event{ID: "a", Kind: sitrep.EventArrival, MMSI: 222222222, Start: fixtureNow}
+	visit := sitrep.Event{ID: "v", Kind: sitrep.EventVisit, MMSI: 333333333, Other: 222222222, Start: fixtureNow}
+	f.hub.Publish(live.Message{Kind: live.KindPosition, Vessel: &other})
+	f.hub.Publish(live.Message{Kind: live.KindEvent, Event: &arrival})
+	f.hub.Publish(live.Message{Kind: live.KindEvent, Event: &visit})
+	f.hub.Publish(live.Message{Kind: live.KindPosition, Vessel: &mine})
+	for _, want := range []string{`event {"id":"v","kind":"visit"`, `position {"mmsi":222222222,`} {
+		fr := s.nextEvent()
+		if got := fr.event + " " + fr.data; !strings.HasPrefix(got, want) {
+			t.Fatalf("got %q, want %q…", got, want)
+		}
+	}
+}
