@@ -103,16 +103,20 @@ async function start() {
   const scheduleStatus = () => { if (!statusTimer) statusTimer = setTimeout(() => { statusTimer = 0; status(); }, 500); };
   const scheduleTimeline = () => { if (!timelineTimer) timelineTimer = setTimeout(() => { timelineTimer = 0; timeline.load(); }, 5000); };
 
-  // The box loaded is the view padded by half its size, so that small pans
-  // and zooming in need no reload: the stream keeps that box up to date.
-  let liveSeq = 0, loaded = null;
+  // The first load asks for the whole world: when that is not truncated
+  // (up to LIVE_LIMIT vessels) the stream keeps it all up to date and no
+  // pan or zoom reloads. Otherwise the box loaded is the view padded by
+  // half its size, so small pans and zooming in need no reload.
+  let liveSeq = 0, loaded = null, world = true;
+  const WORLD = L.latLngBounds([-90, -1e9], [90, 1e9]);
   const covered = () => loaded && !lastLive.truncated && loaded.contains(map.getBounds());
   async function loadLive() {
     const seq = ++liveSeq;
-    const want = map.getBounds().pad(0.5);
-    const bbox = bboxOf(want);
+    const want = world ? WORLD : map.getBounds().pad(0.5);
+    const bbox = world ? '' : bboxOf(want);
     const body = await api.get('/api/live', {bbox, limit: LIVE_LIMIT}).catch((e) => { console.warn('sitrep: live', e); return null; });
     if (!body || seq !== liveSeq || hook.mode !== 'live') return body;
+    if (world && body.truncated) { world = false; return loadLive(); }
     store.replace(body.items || []);
     lastLive = body;
     loaded = want;
@@ -221,14 +225,17 @@ async function start() {
 
   await auth.load();
   addBasemap(map, config).catch((e) => console.warn('sitrep: basemap', e));
-  let first = await loadLive();
-  if (first && first.total === 0 && !viewFromHash()) {
-    // Nothing here: look at the whole world and frame what there is.
-    const all = await api.get('/api/live', {limit: 5000}).catch(() => null);
-    if (all && all.items && all.items.length) {
-      const b = L.latLngBounds(all.items.map((v) => [v.lat, v.lon]));
+  await loadLive();
+  if (!viewFromHash() && store.n) {
+    // Frame the live vessels when none is in the default view.
+    const inView = map.getBounds();
+    let any = false;
+    for (let i = 0; i < store.n && !any; i++) any = inView.contains([store.lat[i], store.lon[i]]);
+    if (!any) {
+      const b = L.latLngBounds([]);
+      for (let i = 0; i < Math.min(store.n, 5000); i++) b.extend([store.lat[i], store.lon[i]]);
       map.fitBounds(b.pad(0.2), {maxZoom: 10, animate: false});
-      first = await loadLive();
+      if (!world) await loadLive();
     }
   }
   let latest = 0;

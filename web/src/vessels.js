@@ -30,7 +30,7 @@ function sprites(size, dpr) {
   const key = size + '@' + dpr;
   let sp = spriteCache.get(key);
   if (sp) return sp;
-  const r = [4.5, 6, 7][size] * dpr;
+  const r = [3.5, 5, 7][size] * dpr;
   const n = Math.ceil(r * 1.6) + 2, d = 2 * n + 1;
   const cv = document.createElement('canvas');
   cv.width = cv.height = d;
