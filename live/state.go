@@ -40,6 +40,7 @@ func (s *State) Update(fn func(st *track.State)) {
 // all. total > len(vs) means the result was truncated.
 func (s *State) InBox(a sitrep.Area, limit int) (vs []Vessel, total int) {
 	if limit <= 0 {
+		vs = make([]Vessel, 0, len(s.st.InArea(a, nil)))
 		s.st.EachInArea(a, func(v *sitrep.Vessel) bool {
 			if lv, ok := FromVessel(v); ok {
 				vs = append(vs, lv)

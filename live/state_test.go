@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sitrep-osint/sitrep"
 	"github.com/sitrep-osint/sitrep/track"
@@ -158,11 +159,16 @@ func BenchmarkInBox50k(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
 			n := 0
+			var ds []time.Duration
 			for b.Loop() {
+				t0 := time.Now()
 				vs, _ := s.InBox(c.a, c.limit)
+				ds = append(ds, time.Since(t0))
 				n = len(vs)
 			}
+			slices.Sort(ds)
 			b.ReportMetric(float64(n), "vessels")
+			b.ReportMetric(float64(ds[len(ds)*99/100].Microseconds()), "p99-µs")
 		})
 	}
 }

@@ -60,9 +60,14 @@ type pipeline struct {
 	rejected, decodeErrs int64
 
 	live      *liveOutput              // nil for replay and import
-	batchCap  int                      // capacity of a new position batch
+	batchCap  int                      // positions that make a batch full
+	batchInit int                      // capacity of a new position batch
 	lastEvent time.Time                // latest position event time the detector saw (live)
-	dirty     map[sitrep.MMSI]struct{} // vessels changed since the writer last stored them (live)
+	dirty     map[sitrep.MMSI]struct{} // vessels moved since the writer last stored them (live)
+	newIdent  map[sitrep.MMSI]struct{} // vessels new or with new identity data since then (live)
+	known     map[sitrep.MMSI]struct{} // vessels the writer has stored (live)
+	ticks     int                      // writer ticks (live)
+	flushes   int                      // batches handed to the observer, by the ingesting goroutine
 }
 
 // writeJob is one batch for the observer and writer goroutines.
@@ -121,21 +126,26 @@ type liveOutput struct {
 	tick time.Duration
 }
 
-// liveQueue is how many batches may wait between two live stages: several
-// seconds of a busy feed, so that a slow store transaction (a checkpoint)
-// holds up neither the map nor the stream.
-const liveQueue = 256
+// liveQueue is how many batches may wait between two live stages: live
+// batches are small (see liveIngest), so that is several seconds of a busy
+// feed, and a slow store transaction (a checkpoint, the vessels) holds up
+// neither the map nor the stream. Memory follows the positions queued.
+const liveQueue = 4096
 
-// liveBatchSize caps a live batch; live batches are mostly flushed by time
-// (see liveIngest) and are much smaller.
-const liveBatchSize = 4096
+// liveBatchSize caps a live batch; live batches are mostly handed on as
+// soon as the feeds pause (see liveIngest) and are much smaller, so they
+// start small (liveBatchInit) and grow.
+const (
+	liveBatchSize = 4096
+	liveBatchInit = 64
+)
 
 func newPipeline(ctx context.Context, store sitrep.Store, opts pipelineOptions) (*pipeline, error) {
-	p := &pipeline{ctx: ctx, store: store, dec: ais.NewDecoder(), batchCap: batchSize}
+	p := &pipeline{ctx: ctx, store: store, dec: ais.NewDecoder(), batchCap: batchSize, batchInit: batchSize}
 	queue := 0
 	if opts.live != nil {
-		p.live, p.state, p.batchCap, queue = opts.live, opts.live.track, liveBatchSize, liveQueue
-		p.dirty = map[sitrep.MMSI]struct{}{}
+		p.live, p.state, p.batchCap, p.batchInit, queue = opts.live, opts.live.track, liveBatchSize, liveBatchInit, liveQueue
+		p.dirty, p.newIdent, p.known = map[sitrep.MMSI]struct{}{}, map[sitrep.MMSI]struct{}{}, map[sitrep.MMSI]struct{}{}
 	} else {
 		// Nothing queries the live state during a replay: batch mode.
 		st, err := track.New(track.Config{Resolve: gazetteerResolve(), Batch: true})
@@ -144,7 +154,7 @@ func newPipeline(ctx context.Context, store sitrep.Store, opts pipelineOptions) 
 		}
 		p.state = st
 	}
-	p.batch = make([]sitrep.Position, 0, p.batchCap)
+	p.batch = make([]sitrep.Position, 0, p.batchInit)
 	p.jobs, p.writes, p.free = make(chan writeJob, queue), make(chan writeJob, queue), make(chan writeJob, 2+queue)
 	if opts.detect {
 		idx, err := detectionSites(ctx, store)
@@ -372,11 +382,12 @@ func (p *pipeline) flush() {
 		return
 	}
 	p.jobs <- writeJob{positions: p.batch, updates: p.updates, dups: p.dups}
+	p.flushes++
 	select {
 	case j := <-p.free:
 		p.batch, p.updates, p.dups = j.positions, j.updates, j.dups
 	default:
-		p.batch, p.updates, p.dups = make([]sitrep.Position, 0, p.batchCap), nil, nil
+		p.batch, p.updates, p.dups = make([]sitrep.Position, 0, p.batchInit), nil, nil
 	}
 }
 

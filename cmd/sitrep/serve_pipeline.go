@@ -22,6 +22,7 @@ type pipelineMetrics struct {
 	messages   *prometheus.CounterVec // AIS messages framed, by feed
 	undecoded  prometheus.Counter
 	positions  prometheus.Counter
+	stored     prometheus.Counter
 	events     prometheus.Counter
 	storeErrs  prometheus.Counter
 	batchDelay prometheus.Histogram // first line of a batch received -> batch published
@@ -37,6 +38,8 @@ func newPipelineMetrics(reg prometheus.Registerer) *pipelineMetrics {
 			Help: "AIS messages whose payload could not be decoded."}),
 		positions: prometheus.NewCounter(prometheus.CounterOpts{Name: "sitrep_ingest_positions_total",
 			Help: "Positions ingested (applied to the live state and queued for the store)."}),
+		stored: prometheus.NewCounter(prometheus.CounterOpts{Name: "sitrep_store_positions_total",
+			Help: "Positions the live pipeline has written to the store."}),
 		events: prometheus.NewCounter(prometheus.CounterOpts{Name: "sitrep_detect_events_total",
 			Help: "Events emitted by detection (an open event counts each time it grows)."}),
 		storeErrs: prometheus.NewCounter(prometheus.CounterOpts{Name: "sitrep_store_write_errors_total",
@@ -46,7 +49,7 @@ func newPipelineMetrics(reg prometheus.Registerer) *pipelineMetrics {
 			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 14)}),
 	}
 	if reg != nil {
-		reg.MustRegister(m.bad, m.messages, m.undecoded, m.positions, m.events, m.storeErrs, m.batchDelay)
+		reg.MustRegister(m.bad, m.messages, m.undecoded, m.positions, m.stored, m.events, m.storeErrs, m.batchDelay)
 	}
 	return m
 }
@@ -75,8 +78,9 @@ type framer struct {
 // liveIngest turns feed lines into pipeline batches: each feed's lines are
 // framed on the feed's goroutine, and the messages of every feed are
 // decoded and ingested (one ingest stage, so duplicates heard on two feeds
-// are merged) on one goroutine, which hands a batch on when it is full or
-// liveFlush after its first line, whichever comes first.
+// are merged) on one goroutine, which hands a batch on as soon as no more
+// messages are queued, when it is full, or liveFlush after its first line,
+// whichever comes first.
 type liveIngest struct {
 	p   *pipeline
 	met *pipelineMetrics
@@ -104,6 +108,7 @@ func newLiveIngest(p *pipeline, met *pipelineMetrics, log *slog.Logger) *liveIng
 	li.stage = ingest.New(ingest.Config{}, ingest.Sink{
 		Position: func(q sitrep.Position) {
 			q.Sources[0].Feed = li.curFeed
+			met.positions.Inc()
 			pos(q)
 		},
 		Identity: func(u ingest.IdentityUpdate) {
@@ -198,10 +203,9 @@ func (li *liveIngest) run() {
 				continue
 			}
 			li.curFeed = l.feed
-			n := len(li.p.batch)
+			n := li.p.flushes
 			li.stage.Handle(&l.msg, m, l.recv)
-			li.met.positions.Add(float64(len(li.p.batch) - n))
-			if len(li.p.batch) < n {
+			if li.p.flushes != n {
 				// position() flushed a full batch.
 				li.met.batchDelay.Observe(li.p.live.now().Sub(li.first).Seconds())
 				pending = false
@@ -209,6 +213,13 @@ func (li *liveIngest) run() {
 			if !pending && (len(li.p.batch) > 0 || len(li.p.updates) > 0 || len(li.p.dups) > 0) {
 				pending, li.first = true, l.recv
 				timer.Reset(liveFlush)
+			}
+			if pending && len(li.in) == 0 {
+				// Nothing more queued: waiting would only add latency (the
+				// writer joins small batches into one transaction).
+				timer.Stop()
+				li.flush()
+				pending = false
 			}
 		case <-timer.C:
 			li.flush()
@@ -288,56 +299,124 @@ func maxTime(a, b time.Time) time.Time {
 	return a
 }
 
-// liveWriter is the writer of a live pipeline: it stores each batch, logs
-// and counts a failed write and goes on, and stores the vessels that
-// changed every tick.
+// liveWriter is the writer of a live pipeline: it stores the batches
+// queued (all of them in one transaction), logs and counts a failed write
+// and goes on, and stores the vessels that changed every tick.
 func (p *pipeline) liveWriter() {
 	t := time.NewTicker(p.live.tick)
 	defer t.Stop()
+	var (
+		jobs   []writeJob
+		merged writeJob // the jobs joined, when there are several
+	)
 	for {
 		select {
 		case j, ok := <-p.writes:
 			if !ok {
-				p.storeDirty()
+				p.storeDirty(true)
 				return
 			}
-			if err := p.write(j); err != nil {
+			// Join what else is queued into one transaction.
+			jobs = append(jobs[:0], j)
+			closed := false
+		more:
+			for len(jobs) < liveQueue {
+				select {
+				case j, ok := <-p.writes:
+					if !ok {
+						closed = true
+						break more
+					}
+					jobs = append(jobs, j)
+				default:
+					break more
+				}
+			}
+			all := jobs[0]
+			if len(jobs) > 1 {
+				merged.positions, merged.dups, merged.changes, merged.events = merged.positions[:0], merged.dups[:0], merged.changes[:0], merged.events[:0]
+				for _, j := range jobs {
+					merged.positions = append(merged.positions, j.positions...)
+					merged.dups = append(merged.dups, j.dups...)
+					merged.changes = append(merged.changes, j.changes...)
+					merged.events = append(merged.events, j.events...)
+				}
+				all = merged
+			}
+			if err := p.write(all); err != nil {
 				p.live.met.storeErrs.Inc()
-				p.live.log.Error("store write failed", "positions", len(j.positions), "events", len(j.events), "err", err)
+				p.live.log.Error("store write failed", "positions", len(all.positions), "events", len(all.events), "err", err)
+			} else {
+				p.live.met.stored.Add(float64(len(all.positions)))
 			}
-			for i := range j.positions {
-				p.dirty[j.positions[i].MMSI] = struct{}{}
+			for _, j := range jobs {
+				for i := range j.positions {
+					m := j.positions[i].MMSI
+					if _, ok := p.known[m]; ok {
+						p.dirty[m] = struct{}{}
+					} else {
+						p.newIdent[m] = struct{}{}
+					}
+				}
+				for _, u := range j.updates {
+					p.newIdent[u.u.Identity.MMSI] = struct{}{}
+				}
+				j.positions, j.updates, j.dups, j.changes, j.idents, j.events = j.positions[:0], j.updates[:0], j.dups[:0], j.changes[:0], j.idents[:0], j.events[:0]
+				select {
+				case p.free <- j:
+				default:
+				}
 			}
-			for _, u := range j.updates {
-				p.dirty[u.u.Identity.MMSI] = struct{}{}
-			}
-			j.positions, j.updates, j.dups, j.changes, j.idents, j.events = j.positions[:0], j.updates[:0], j.dups[:0], j.changes[:0], j.idents[:0], j.events[:0]
-			select {
-			case p.free <- j:
-			default:
+			if closed {
+				p.storeDirty(true)
+				return
 			}
 		case <-t.C:
-			p.storeDirty()
+			p.ticks++
+			p.storeDirty(p.ticks%vesselTicks == 0)
 		}
 	}
 }
 
-// storeDirty stores the current state of the vessels changed since the
-// last call.
-func (p *pipeline) storeDirty() {
-	if len(p.dirty) == 0 {
+// vesselTicks: a vessel that only moved is stored every vesselTicks
+// ticks; one that is new or has new identity data every tick.
+const vesselTicks = 12
+
+// storeDirty stores the current state of the vessels new or with new
+// identity data since the last call and, when moved is set, of those that
+// only moved. A vessel's positions are stored as they come; this is its
+// row (identity, voyage, last position) for search and the vessel page.
+func (p *pipeline) storeDirty(moved bool) {
+	n := len(p.newIdent)
+	if moved {
+		n += len(p.dirty)
+	}
+	if n == 0 {
 		return
 	}
-	vs := make([]sitrep.Vessel, 0, len(p.dirty))
-	for m := range p.dirty {
-		if v, ok := p.state.Vessel(m); ok {
-			vs = append(vs, v)
+	vs := make([]sitrep.Vessel, 0, n)
+	add := func(set map[sitrep.MMSI]struct{}) {
+		for m := range set {
+			if v, ok := p.state.Vessel(m); ok {
+				vs = append(vs, v)
+			}
 		}
+	}
+	add(p.newIdent)
+	if moved {
+		add(p.dirty)
 	}
 	if err := p.store.PutVessels(p.ctx, vs); err != nil {
 		p.live.met.storeErrs.Inc()
 		p.live.log.Error("store vessels failed", "vessels", len(vs), "err", err)
-		return // kept dirty: tried again next tick
+		return // kept: tried again next tick
 	}
-	clear(p.dirty)
+	for m := range p.newIdent {
+		p.known[m] = struct{}{}
+		delete(p.dirty, m)
+	}
+	clear(p.newIdent)
+	if moved {
+		clear(p.dirty)
+	}
 }
