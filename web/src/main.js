@@ -95,9 +95,14 @@ async function start() {
     },
     onEvent: () => { if (hook.mode === 'live') scheduleTimeline(); },
   });
-  // Dropped for falling behind: reload the box after a pause (not at once,
-  // which under a flood would only be dropped again).
-  stream.onDropped = () => setTimeout(() => { if (hook.mode === 'live' && !stream.es) loadLive(); }, 3000);
+  // Dropped for falling behind: reopen the stream after a pause, and reload
+  // the box (to catch up on what was missed) at most once a minute, so that
+  // a flood of positions does not turn into a flood of reloads.
+  let lastCatchUp = 0;
+  stream.onDropped = () => setTimeout(() => {
+    if (hook.mode !== 'live' || stream.es) return;
+    if (Date.now() - lastCatchUp > 60_000) { lastCatchUp = Date.now(); loadLive(); } else stream.open(world ? '' : bboxOf(loaded || map.getBounds()));
+  }, 2000);
   hook.stream = stream;
   let statusTimer = 0, timelineTimer = 0;
   const scheduleStatus = () => { if (!statusTimer) statusTimer = setTimeout(() => { statusTimer = 0; status(); }, 500); };

@@ -47,6 +47,15 @@ try {
     if (Date.now() > deadline) throw new Error(`only ${r.total} live vessels after 15 min`);
     await new Promise((r) => setTimeout(r, 1000));
   }
+  // And until the feed has ended, so that the figures are about panning and
+  // zooming, not about a flood of stream messages.
+  for (;;) {
+    const fs = await (await fetch(`${url}/api/feeds`)).json();
+    const items = fs.items || fs;
+    if (items.every((f) => f.state === 'done')) break;
+    if (Date.now() > deadline) throw new Error('the feed did not end within 15 min');
+    await new Promise((r) => setTimeout(r, 1000));
+  }
   const page = await openUI(browser, url, '#4/48/10');
   await page.waitForFunction((n) => window.__sitrep.count() >= n, N * 0.5, {timeout: 120_000});
   const result = await page.evaluate(async () => {
