@@ -113,6 +113,17 @@ test('scrubbing the time slider shows the map at that moment; Live returns to no
     assert.notEqual(late, early, 'the snapshot did not change with the slider');
     // Every vessel shown at a moment was last heard before it.
     assert.ok(await page.evaluate(() => window.__sitrep.positions().every((p) => Date.parse(p.time) <= window.__sitrep.snapshotT.getTime())));
+    // Play moves the moment forward (at 1 h of history per second) and the map with it.
+    const t0 = await page.evaluate(() => window.__sitrep.snapshotT.getTime());
+    const n0 = await page.evaluate(() => window.__sitrep.snapshotLoads);
+    await page.fill('#tl-slider', '850');
+    await page.click('#tl-play');
+    assert.equal(await page.getAttribute('#tl-play', 'aria-pressed'), 'true');
+    await page.waitForFunction((k) => window.__sitrep.snapshotLoads >= k + 3, n0);
+    await page.keyboard.press('p');
+    assert.equal(await page.getAttribute('#tl-play', 'aria-pressed'), 'false');
+    const t1 = await page.evaluate(() => window.__sitrep.snapshotT.getTime());
+    assert.ok(t1 > Date.parse('2012-02-01T20:24:00Z') && t1 !== t0, `play did not move the moment: ${new Date(t1).toISOString()}`);
     await page.click('#tl-live');
     await page.waitForFunction(() => window.__sitrep.mode === 'live' && document.querySelector('#status').textContent.startsWith('Live'));
     assert.equal(await page.textContent('#tl-time'), 'live');
