@@ -8,6 +8,9 @@ import {bboxOf} from './api.js';
 /** SITE_MIN_ZOOM is the zoom from which sites are drawn (the catalogue has thousands). */
 export const SITE_MIN_ZOOM = 7;
 
+/** MAX_MARKERS caps the event and claim markers drawn (the latest are kept). */
+const MAX_MARKERS = 5000;
+
 export class Overlays {
   constructor(map, api, {onSite, onEvent, onClaim}) {
     this.map = map;
@@ -17,6 +20,8 @@ export class Overlays {
     this.events = L.layerGroup();
     this.reports = L.layerGroup();
     this.tracks = L.layerGroup();
+    // Events and claims can be thousands: one canvas for their markers.
+    this.markerRenderer = L.canvas({padding: 0.2});
     this.enabled = {sites: true, events: true, reports: true, tracks: true};
     this.siteCount = 0;
     this.trackPoints = 0;
@@ -55,19 +60,19 @@ export class Overlays {
     this.siteCount = fc.features ? fc.features.length : 0;
   }
 
-  /** setTimeline draws the timeline's events and placed claims as markers. */
+  /** setTimeline draws the timeline's events and placed claims as markers (the last MAX_MARKERS). */
   setTimeline(items) {
     this.events.clearLayers();
     this.reports.clearLayers();
-    for (const it of items) {
+    for (const it of items.slice(-MAX_MARKERS)) {
       if (it.lat === undefined || it.lon === undefined || it.lat === null) continue;
       if (it.kind === 'event') {
-        const m = L.circleMarker([it.lat, it.lon], {radius: 6, color: '#0b5cad', weight: 2, fillColor: '#fff', fillOpacity: 1});
+        const m = L.circleMarker([it.lat, it.lon], {renderer: this.markerRenderer, radius: 6, color: '#0b5cad', weight: 2, fillColor: '#fff', fillOpacity: 1});
         m.bindTooltip(`${fmtTime(it.time)} ${it.summary}`);
         m.on('click', (e) => { L.DomEvent.stopPropagation(e); this.on.onEvent(it.event); });
         this.events.addLayer(m);
       } else {
-        const m = L.circleMarker([it.lat, it.lon], {radius: 7, color: '#7b2d8e', weight: 2, fillColor: '#e7d2ee', fillOpacity: 1, dashArray: '3 2'});
+        const m = L.circleMarker([it.lat, it.lon], {renderer: this.markerRenderer, radius: 7, color: '#7b2d8e', weight: 2, fillColor: '#e7d2ee', fillOpacity: 1, dashArray: '3 2'});
         m.bindTooltip(`${it.grade} ${fmtTime(it.time)} ${it.summary}`);
         m.on('click', (e) => { L.DomEvent.stopPropagation(e); this.on.onClaim(it); });
         this.reports.addLayer(m);

@@ -35,15 +35,16 @@ after(async () => {
   cleanup(data);
 });
 
-/** vesselPoint finds a vessel drawn in the open part of the map; returns its container point. */
+/** vesselPoint centres the map on a vessel (away from the legend and panel) and returns where it is drawn. */
 async function vesselPoint(page) {
+  await page.evaluate(() => {
+    const s = window.__sitrep;
+    s.map.setView([s.store.lat[0], s.store.lon[0]], Math.max(s.map.getZoom(), 6), {animate: false});
+  });
+  await page.waitForFunction(() => window.__sitrep.layer.visible > 0);
   return page.evaluate(() => {
-    const s = window.__sitrep, size = s.map.getSize();
-    for (let i = 0; i < s.store.n; i++) {
-      const p = s.layer.containerPointOf(s.store.mmsi[i]);
-      if (p && p.x > 60 && p.x < size.x - 420 && p.y > 60 && p.y < size.y - 200) return {mmsi: s.layer.hit(p), ...p};
-    }
-    return null;
+    const s = window.__sitrep, p = s.layer.containerPointOf(s.store.mmsi[0]);
+    return p && {mmsi: s.layer.hit(p), ...p};
   });
 }
 
