@@ -35,7 +35,7 @@ var (
 )
 
 // DefaultBuffer is the per-subscriber buffer NewHub uses for a buffer <= 0.
-const DefaultBuffer = 1024
+const DefaultBuffer = 4096
 
 // Hub fans messages out to subscribers. Publish never blocks: each
 // subscriber has a bounded buffer, and one whose buffer is full when a

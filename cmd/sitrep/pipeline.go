@@ -66,7 +66,6 @@ type pipeline struct {
 	dirty     map[sitrep.MMSI]struct{} // vessels moved since the writer last stored them (live)
 	newIdent  map[sitrep.MMSI]struct{} // vessels new or with new identity data since then (live)
 	known     map[sitrep.MMSI]struct{} // vessels the writer has stored (live)
-	ticks     int                      // writer ticks (live)
 	flushes   int                      // batches handed to the observer, by the ingesting goroutine
 }
 

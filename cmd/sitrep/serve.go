@@ -189,7 +189,7 @@ func runServe(ctx context.Context, cfg serveConfig, d serveDeps) (err error) {
 		ui = nil
 		log.Warn("the web UI is not built into this binary (make web); / says how to build it")
 	}
-	h, err := httpapi.New(httpapi.Config{Store: store, Live: state, Hub: hub, Auth: authn, Feeds: feeds,
+	h, err := httpapi.New(httpapi.Config{Store: store, Live: state, Hub: hub, Auth: authn, Feeds: feedsWithRejects{feeds, li},
 		Registry: reg, Logger: log, Now: now, Version: versionString(), TileURL: cfg.TileURL, UI: ui})
 	if err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/sitrep-osint/sitrep"
 	"github.com/sitrep-osint/sitrep/ais"
+	"github.com/sitrep-osint/sitrep/feed"
 	"github.com/sitrep-osint/sitrep/ingest"
 	"github.com/sitrep-osint/sitrep/live"
 	"github.com/sitrep-osint/sitrep/nmea"
@@ -91,7 +92,9 @@ type liveIngest struct {
 	framers map[string]*framer
 	closed  bool
 
-	rejected atomic.Int64 // lines rejected by framing, all feeds
+	rejected  atomic.Int64 // lines rejected by framing, all feeds
+	rejectsMu sync.Mutex
+	rejects   map[string]map[string]uint64 // by feed and reason
 
 	stage   *ingest.Stage
 	curFeed string    // feed of the message being ingested
@@ -177,6 +180,15 @@ func (li *liveIngest) bad(feed string, err error, line []byte) {
 	reason := nmea.ReasonOf(err).String()
 	li.met.bad.WithLabelValues(feed, reason).Inc()
 	li.rejected.Add(1)
+	li.rejectsMu.Lock()
+	if li.rejects == nil {
+		li.rejects = map[string]map[string]uint64{}
+	}
+	if li.rejects[feed] == nil {
+		li.rejects[feed] = map[string]uint64{}
+	}
+	li.rejects[feed][reason]++
+	li.rejectsMu.Unlock()
 	if li.log.Enabled(li.p.ctx, slog.LevelDebug) {
 		li.log.Debug("rejected line", "feed", feed, "reason", reason, "err", err, "line", string(line[:min(len(line), 120)]))
 	}
@@ -372,39 +384,48 @@ func (p *pipeline) liveWriter() {
 				return
 			}
 		case <-t.C:
-			p.ticks++
-			p.storeDirty(p.ticks%vesselTicks == 0)
+			p.storeDirty(false)
 		}
 	}
 }
 
-// vesselTicks: a vessel that only moved is stored every vesselTicks
-// ticks; one that is new or has new identity data every tick.
-const vesselTicks = 12
+// movedPerTick bounds how many vessels that only moved are stored per
+// tick (writing a vessel row costs of the order of 100 µs), so that the
+// rows follow the vessels without a periodic spike that would hold up the
+// stream: at the default tick, 200 a second.
+const movedPerTick = 1000
 
 // storeDirty stores the current state of the vessels new or with new
-// identity data since the last call and, when moved is set, of those that
-// only moved. A vessel's positions are stored as they come; this is its
-// row (identity, voyage, last position) for search and the vessel page.
-func (p *pipeline) storeDirty(moved bool) {
-	n := len(p.newIdent)
-	if moved {
-		n += len(p.dirty)
+// identity data since the last call and of up to movedPerTick of those that
+// only moved (all of them when all is set, at shutdown). A vessel's
+// positions are stored as they come; this is its row (identity, voyage,
+// last position) for search and the vessel page.
+func (p *pipeline) storeDirty(all bool) {
+	moved := len(p.dirty)
+	if !all {
+		moved = min(moved, movedPerTick)
 	}
-	if n == 0 {
+	if len(p.newIdent)+moved == 0 {
 		return
 	}
-	vs := make([]sitrep.Vessel, 0, n)
-	add := func(set map[sitrep.MMSI]struct{}) {
-		for m := range set {
-			if v, ok := p.state.Vessel(m); ok {
-				vs = append(vs, v)
-			}
+	vs := make([]sitrep.Vessel, 0, len(p.newIdent)+moved)
+	for m := range p.newIdent {
+		if v, ok := p.state.Vessel(m); ok {
+			vs = append(vs, v)
 		}
 	}
-	add(p.newIdent)
-	if moved {
-		add(p.dirty)
+	var took []sitrep.MMSI
+	for m := range p.dirty {
+		if len(took) == moved {
+			break
+		}
+		if _, dup := p.newIdent[m]; dup {
+			continue
+		}
+		took = append(took, m)
+		if v, ok := p.state.Vessel(m); ok {
+			vs = append(vs, v)
+		}
 	}
 	if err := p.store.PutVessels(p.ctx, vs); err != nil {
 		p.live.met.storeErrs.Inc()
@@ -416,7 +437,39 @@ func (p *pipeline) storeDirty(moved bool) {
 		delete(p.dirty, m)
 	}
 	clear(p.newIdent)
-	if moved {
-		clear(p.dirty)
+	for _, m := range took {
+		delete(p.dirty, m)
 	}
+}
+
+// feedsWithRejects is the feed Manager as the API sees it: each feed's
+// status also counts the lines NMEA framing rejected, in Dropped and in
+// DroppedBy under "nmea_" + the reason ("nmea_checksum", "nmea_format",
+// "nmea_orphan", ...), so that GET /api/feeds shows bad input per feed.
+type feedsWithRejects struct {
+	*feed.Manager
+	li *liveIngest
+}
+
+// Statuses returns the Manager's statuses with the framing rejections.
+func (f feedsWithRejects) Statuses() []feed.Status {
+	sts := f.Manager.Statuses()
+	f.li.rejectsMu.Lock()
+	defer f.li.rejectsMu.Unlock()
+	for i := range sts {
+		rs := f.li.rejects[sts[i].Name]
+		if len(rs) == 0 {
+			continue
+		}
+		by := make(map[string]uint64, len(sts[i].DroppedBy)+len(rs))
+		for k, v := range sts[i].DroppedBy {
+			by[k] = v
+		}
+		for reason, n := range rs {
+			by["nmea_"+reason] += n
+			sts[i].Dropped += n
+		}
+		sts[i].DroppedBy = by
+	}
+	return sts
 }

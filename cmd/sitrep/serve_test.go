@@ -312,6 +312,20 @@ func TestServeTCPFeedStream(t *testing.T) {
 	if n := rs.s.li.rejected.Load(); n != 3 {
 		t.Errorf("%d lines rejected, want the 3 bad ones", n)
 	}
+	// The feed's status, as the API shows it, counts them.
+	resp, err := http.Get("http://" + rs.addr + "/api/feeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var feeds struct {
+		Items []feed.Status `json:"items"`
+	}
+	err = json.NewDecoder(resp.Body).Decode(&feeds)
+	resp.Body.Close()
+	if err != nil || len(feeds.Items) != 1 || feeds.Items[0].Dropped != 3 ||
+		feeds.Items[0].DroppedBy["nmea_checksum"] != 1 || feeds.Items[0].Lines != uint64(len(lines)+3) {
+		t.Errorf("/api/feeds: %+v, %v; want 3 dropped (1 nmea_checksum) of %d lines", feeds.Items, err, len(lines)+3)
+	}
 	stopSSE()
 	if err := rs.stop(); err != nil {
 		t.Fatalf("serve: %v", err)
