@@ -12,15 +12,23 @@ const borderStyle = {color: '#9a8f7a', weight: 0.8, opacity: 0.9, fill: false, i
  * unwrap makes longitudes continuous along every ring and line (a point
  * more than 180° from the one before is moved by 360°), so that shapes
  * crossing the antimeridian (Fiji, Chukotka) are not drawn as slivers
- * round the world.
+ * round the world; a line whose middle then lies outside [-180, 180] is
+ * moved back whole.
  */
 export function unwrap(geom) {
   const line = (pts) => {
+    let lo = pts.length ? pts[0][0] : 0, hi = lo;
     for (let i = 1; i < pts.length; i++) {
       const d = pts[i][0] - pts[i - 1][0];
       if (d > 180) pts[i][0] -= 360 * Math.round(d / 360);
       else if (d < -180) pts[i][0] += 360 * Math.round(-d / 360);
+      lo = Math.min(lo, pts[i][0]);
+      hi = Math.max(hi, pts[i][0]);
     }
+    // Move the whole line back by 360° when its middle left [-180, 180]
+    // (a ring that started on the far side of the antimeridian).
+    const mid = (lo + hi) / 2, shift = mid > 180 ? -360 : mid < -180 ? 360 : 0;
+    if (shift) for (const p of pts) p[0] += shift;
   };
   const walk = (c, depth) => { if (depth === 0) line(c); else for (const x of c) walk(x, depth - 1); };
   const g = geom.type === 'Feature' ? geom.geometry : geom;

@@ -2,6 +2,7 @@
 // (and the port it resolves to), last position, recent events, track export
 // links — and the vessel's track drawn on the map.
 import {h, dl, fmtTime} from './dom.js';
+import {categoryOf} from './shiptypes.js';
 
 /**
  * showVessel fills the panel with the card of mmsi. live is the LiveVessel
@@ -37,7 +38,7 @@ export async function showVessel(ctx, mmsi, live) {
     dl([
       ['Name', v.name || ''], ['MMSI', String(v.mmsi ?? mmsi)], ['IMO', v.imo ? String(v.imo) : ''],
       ['Call sign', v.callsign || ''], ['Flag', v.flag || ''],
-      ['Type', (live && live.type_name ? live.type_name : '') + (v.ship_type ? ` (${v.ship_type})` : '')],
+      ['Type', v.ship_type ? `${categoryOf(v.ship_type)} (${v.ship_type})` : (live && live.type_name) || ''],
       ['Class', v.class || ''], ['Dimensions', dims],
       ['First seen', fmtTime(v.first_seen)], ['Last seen', fmtTime(v.last_seen)],
     ]),

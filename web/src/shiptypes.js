@@ -26,3 +26,19 @@ export function categoryIndex(typeName) {
 }
 
 export const COLORS = CATEGORIES.map((c) => c[2]);
+
+/** categoryOf returns the category of an AIS ship type number (as sitrep.ShipType.Category). */
+export function categoryOf(t) {
+  if (t >= 20 && t <= 29) return 'wig';
+  if (t === 30) return 'fishing';
+  if (t === 31 || t === 32 || t === 52) return 'tug';
+  if (t === 35) return 'military';
+  if (t === 36 || t === 37) return 'pleasure';
+  if (t >= 40 && t <= 49) return 'high-speed';
+  if (t === 51) return 'sar';
+  if (t >= 60 && t <= 69) return 'passenger';
+  if (t >= 70 && t <= 79) return 'cargo';
+  if (t >= 80 && t <= 89) return 'tanker';
+  if ((t >= 33 && t <= 34) || (t >= 50 && t <= 59) || (t >= 90 && t <= 99)) return 'other';
+  return 'unknown';
+}
