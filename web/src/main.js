@@ -28,7 +28,7 @@ async function start() {
   map.setView(viewFromHash() || [35, 28], viewFromHash() ? Number(location.hash.split('/')[0].slice(1)) : 5);
   const store = new VesselStore();
   const panel = new Panel();
-  const hook = (window.__sitrep = {map, store, api, mode: 'live', liveLoads: 0, snapshotLoads: 0, snapshotT: null, streamed: 0,
+  const hook = (window.__sitrep = {map, store, api, mode: 'live', liveLoads: 0, timelineLoads: 0, snapshotLoads: 0, snapshotT: null, streamed: 0,
     count: () => store.n,
     positions: () => Array.from({length: store.n}, (_, i) => ({mmsi: store.mmsi[i], lat: store.lat[i], lon: store.lon[i], time: store.info[i].time})),
   });
@@ -93,7 +93,11 @@ async function start() {
       layer.redraw();
       scheduleStatus();
     },
-    onEvent: () => { if (hook.mode === 'live') scheduleTimeline(); },
+    onEvent: (e) => {
+      // Reload the timeline (at most every 30 s) for events in its period.
+      const t = Date.parse(e.start);
+      if (hook.mode === 'live' && timeline.from && t >= timeline.from.getTime() && t < timeline.to.getTime()) scheduleTimeline();
+    },
   });
   // Dropped for falling behind: reopen the stream after a pause, and reload
   // the box (to catch up on what was missed) at most once a minute, so that
@@ -106,7 +110,7 @@ async function start() {
   hook.stream = stream;
   let statusTimer = 0, timelineTimer = 0;
   const scheduleStatus = () => { if (!statusTimer) statusTimer = setTimeout(() => { statusTimer = 0; status(); }, 500); };
-  const scheduleTimeline = () => { if (!timelineTimer) timelineTimer = setTimeout(() => { timelineTimer = 0; timeline.load(); }, 5000); };
+  const scheduleTimeline = () => { if (!timelineTimer) timelineTimer = setTimeout(() => { timelineTimer = 0; hook.timelineLoads++; timeline.load(); }, 30_000); };
 
   // The first load asks for the whole world: when that is not truncated
   // (up to LIVE_LIMIT vessels) the stream keeps it all up to date and no

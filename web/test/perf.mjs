@@ -73,7 +73,7 @@ try {
     const idle = () => new Promise((r) => setTimeout(r, 400));
     const moveend = () => new Promise((r) => map.once('moveend', r));
     requestAnimationFrame(tick);
-    const loads0 = s.liveLoads;
+    const loads0 = s.liveLoads, tl0 = s.timelineLoads;
     const t0 = performance.now();
     // Pans: 24 animated pans of 300 px in alternating directions.
     for (let i = 0; i < 24; i++) {
@@ -90,9 +90,9 @@ try {
       await idle();
     }
     run = false;
-    return {frames, draws, seconds: (performance.now() - t0) / 1000, shown: most, visible: mostVisible, reloads: s.liveLoads - loads0, simulated: s.store.simulatedCount()};
+    return {frames, draws, seconds: (performance.now() - t0) / 1000, shown: most, visible: mostVisible, reloads: s.liveLoads - loads0, timelineReloads: s.timelineLoads - tl0, simulated: s.store.simulatedCount()};
   });
-  const out = {vessels: result.shown, most_drawn: result.visible, reloads: result.reloads, simulated: result.simulated, seconds: +result.seconds.toFixed(1),
+  const out = {vessels: result.shown, most_drawn: result.visible, reloads: result.reloads, timeline_reloads: result.timelineReloads, simulated: result.simulated, seconds: +result.seconds.toFixed(1),
     frame_ms: stats(result.frames.slice(1)), layer_redraw_ms: stats(result.draws)};
   console.log(JSON.stringify(out, null, 2));
   console.log(`perf: ${out.vessels} vessels loaded, up to ${out.most_drawn} drawn at once (SIMULATED); frame time p50 ${out.frame_ms.p50} ms, p95 ${out.frame_ms.p95} ms, max ${out.frame_ms.max} ms over ${out.frame_ms.frames} frames; layer redraw p50 ${out.layer_redraw_ms.p50} ms, p95 ${out.layer_redraw_ms.p95} ms, max ${out.layer_redraw_ms.max} ms`);
