@@ -99,7 +99,7 @@ func TestServeLatency(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs := startServe(t, serveConfig{Data: t.TempDir(), Feeds: []feed.Config{fc}, Detect: true, AnonymousRead: true}, 5*time.Second)
+	rs := startServe(t, serveConfig{Data: t.TempDir(), Feeds: []feed.Config{fc}, Detect: true, AnonymousRead: true}, time.Second)
 	conn := <-conns
 	defer conn.Close()
 	conn.(*net.TCPConn).SetNoDelay(true)
@@ -112,10 +112,10 @@ func TestServeLatency(t *testing.T) {
 	ingested := func() float64 { return testutil.ToFloat64(rs.s.li.met.positions) }
 	stored := func() float64 { return testutil.ToFloat64(rs.s.li.met.stored) }
 	last, stable := -1.0, 0
-	waitFor(t, 10*time.Minute, "the warm-up to be ingested and stored", func() bool {
+	waitFor(t, 10*time.Minute, "the warm-up to be ingested and stored, vessel rows included", func() bool {
 		time.Sleep(200 * time.Millisecond)
 		n := ingested()
-		if n == last && len(rs.s.li.in) == 0 && stored() == n {
+		if n == last && len(rs.s.li.in) == 0 && stored() == n && testutil.ToFloat64(rs.s.li.met.pendingNew) == 0 {
 			stable++
 		} else {
 			stable = 0

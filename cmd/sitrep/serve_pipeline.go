@@ -19,14 +19,16 @@ import (
 
 // pipelineMetrics are the live pipeline's Prometheus metrics.
 type pipelineMetrics struct {
-	bad        *prometheus.CounterVec // lines rejected, by feed and reason
-	messages   *prometheus.CounterVec // AIS messages framed, by feed
-	undecoded  prometheus.Counter
-	positions  prometheus.Counter
-	stored     prometheus.Counter
-	events     prometheus.Counter
-	storeErrs  prometheus.Counter
-	batchDelay prometheus.Histogram // first line of a batch received -> batch published
+	bad          *prometheus.CounterVec // lines rejected, by feed and reason
+	messages     *prometheus.CounterVec // AIS messages framed, by feed
+	undecoded    prometheus.Counter
+	positions    prometheus.Counter
+	stored       prometheus.Counter
+	pendingNew   prometheus.Gauge
+	pendingMoved prometheus.Gauge
+	events       prometheus.Counter
+	storeErrs    prometheus.Counter
+	batchDelay   prometheus.Histogram // first line of a batch received -> batch published
 }
 
 func newPipelineMetrics(reg prometheus.Registerer) *pipelineMetrics {
@@ -41,6 +43,10 @@ func newPipelineMetrics(reg prometheus.Registerer) *pipelineMetrics {
 			Help: "Positions ingested (applied to the live state and queued for the store)."}),
 		stored: prometheus.NewCounter(prometheus.CounterOpts{Name: "sitrep_store_positions_total",
 			Help: "Positions the live pipeline has written to the store."}),
+		pendingNew: prometheus.NewGauge(prometheus.GaugeOpts{Name: "sitrep_store_vessel_rows_pending_new",
+			Help: "Vessels new or with new identity data whose row is not stored yet."}),
+		pendingMoved: prometheus.NewGauge(prometheus.GaugeOpts{Name: "sitrep_store_vessel_rows_pending_moved",
+			Help: "Vessels that moved since their row was stored."}),
 		events: prometheus.NewCounter(prometheus.CounterOpts{Name: "sitrep_detect_events_total",
 			Help: "Events emitted by detection (an open event counts each time it grows)."}),
 		storeErrs: prometheus.NewCounter(prometheus.CounterOpts{Name: "sitrep_store_write_errors_total",
@@ -50,7 +56,7 @@ func newPipelineMetrics(reg prometheus.Registerer) *pipelineMetrics {
 			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 14)}),
 	}
 	if reg != nil {
-		reg.MustRegister(m.bad, m.messages, m.undecoded, m.positions, m.stored, m.events, m.storeErrs, m.batchDelay)
+		reg.MustRegister(m.bad, m.messages, m.undecoded, m.positions, m.stored, m.pendingNew, m.pendingMoved, m.events, m.storeErrs, m.batchDelay)
 	}
 	return m
 }
@@ -389,34 +395,47 @@ func (p *pipeline) liveWriter() {
 	}
 }
 
-// movedPerTick bounds how many vessels that only moved are stored per
-// tick (writing a vessel row costs of the order of 100 µs), so that the
-// rows follow the vessels without a periodic spike that would hold up the
-// stream: at the default tick, 200 a second.
-const movedPerTick = 1000
+// Vessel rows stored per tick, at most (writing one costs of the order of
+// 100-200 µs of CPU in the store): newPerTick of vessels new or with new
+// identity data, first, then movedPerTick of vessels that only moved. The
+// rows follow the vessels without a burst of writes (50,000 vessels after
+// a restart, say) that would take the CPU from the stream.
+const (
+	newPerTick   = 5000
+	movedPerTick = 500
+)
 
-// storeDirty stores the current state of the vessels new or with new
-// identity data since the last call and of up to movedPerTick of those that
-// only moved (all of them when all is set, at shutdown). A vessel's
-// positions are stored as they come; this is its row (identity, voyage,
-// last position) for search and the vessel page.
+// storeDirty stores the current state of vessels new or with new identity
+// data since they were last stored, then of vessels that only moved, up to
+// newPerTick and movedPerTick (all of them when all is set, at shutdown). A
+// vessel's positions are stored as they come; this is its row (identity,
+// voyage, last position) for search and the vessel page.
 func (p *pipeline) storeDirty(all bool) {
-	moved := len(p.dirty)
+	defer func() {
+		p.live.met.pendingNew.Set(float64(len(p.newIdent)))
+		p.live.met.pendingMoved.Set(float64(len(p.dirty)))
+	}()
+	nNew, nMoved := len(p.newIdent), len(p.dirty)
 	if !all {
-		moved = min(moved, movedPerTick)
+		nNew, nMoved = min(nNew, newPerTick), min(nMoved, movedPerTick)
 	}
-	if len(p.newIdent)+moved == 0 {
+	if nNew+nMoved == 0 {
 		return
 	}
-	vs := make([]sitrep.Vessel, 0, len(p.newIdent)+moved)
+	vs := make([]sitrep.Vessel, 0, nNew+nMoved)
+	took := make([]sitrep.MMSI, 0, nNew+nMoved)
 	for m := range p.newIdent {
+		if len(took) == nNew {
+			break
+		}
+		took = append(took, m)
 		if v, ok := p.state.Vessel(m); ok {
 			vs = append(vs, v)
 		}
 	}
-	var took []sitrep.MMSI
+	tookNew := len(took)
 	for m := range p.dirty {
-		if len(took) == moved {
+		if len(took) == tookNew+nMoved {
 			break
 		}
 		if _, dup := p.newIdent[m]; dup {
@@ -432,12 +451,11 @@ func (p *pipeline) storeDirty(all bool) {
 		p.live.log.Error("store vessels failed", "vessels", len(vs), "err", err)
 		return // kept: tried again next tick
 	}
-	for m := range p.newIdent {
-		p.known[m] = struct{}{}
-		delete(p.dirty, m)
-	}
-	clear(p.newIdent)
-	for _, m := range took {
+	for i, m := range took {
+		if i < tookNew {
+			p.known[m] = struct{}{}
+			delete(p.newIdent, m)
+		}
 		delete(p.dirty, m)
 	}
 }
