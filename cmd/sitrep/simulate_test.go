@@ -177,13 +177,13 @@ func TestSimulateTartusScenarioDetects(t *testing.T) {
 
 	// The Strait of Gibraltar. Detection watches the catalogue's band
 	// polygon strait-gibraltar (sites.ForDetection drops the gate line
-	// strait-gibraltar-gate), and a polygon transit needs the first and last
-	// fixes inside at least transit_min_frac (default 0.5) of the polygon's
-	// bounding-box diagonal apart: 13 km for a band 10 km wide along the
-	// lanes and 24 km across the strait. A ship sailing through the band
-	// travels about 10 km inside it, so with the default no transit fires
-	// (reported to the detection owners). Re-detect with 0.3 (7.9 km),
-	// which such a crossing passes.
+	// strait-gibraltar-gate). On this branch a polygon transit needs the
+	// first and last fixes inside at least transit_min_frac (default 0.5)
+	// of the polygon's bounding-box diagonal apart: 13 km, while a ship
+	// crossing the 10 km band travels about 10 km inside it, so the
+	// default finds no transit. main (b89a285) measures the fraction
+	// across the band's width instead (5 km by default). Re-detect with
+	// 0.3, which such a crossing passes under either rule.
 	if _, _, err := run(t, "", "detect", "--data", data, "--from", "2025-01-20", "--to", "2025-02-21", "--param", "transit_min_frac=0.3"); err != nil {
 		t.Fatal(err)
 	}
