@@ -163,7 +163,11 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				s.writeError(rec, r, errors.New("panic"))
 			}
 		}
-		s.metrics.observe(r, rec.status, time.Since(start))
+		d := time.Since(start)
+		s.metrics.observe(r, rec.status, d)
+		// The path only: query strings may carry search text.
+		s.log.DebugContext(r.Context(), "request", "method", r.Method, "path", r.URL.Path, "route", r.Pattern,
+			"status", rec.status, "duration", d, "remote", r.RemoteAddr)
 	}()
 	s.mux.ServeHTTP(rec, r)
 }
