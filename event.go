@@ -122,3 +122,15 @@ type EventStore interface {
 	// returns how many; re-detection over a range deletes before it puts.
 	DeleteEvents(ctx context.Context, f EventFilter) (int, error)
 }
+
+// Simulated reports whether the event rests on simulated data: any of its
+// evidence fixes was received from a simulated station or feed (see
+// SimulatedPrefix).
+func (e *Event) Simulated() bool {
+	for i := range e.Evidence {
+		if AnySimulated(e.Evidence[i].Sources) {
+			return true
+		}
+	}
+	return false
+}

@@ -2,6 +2,7 @@ package sitrep
 
 import (
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -67,4 +68,26 @@ func (s *TimeSource) UnmarshalText(b []byte) error {
 	}
 	*s = TimeSource(i)
 	return nil
+}
+
+// SimulatedPrefix starts the station (tag-block s:) or feed name of every
+// SIMULATED line sitrep writes (package sim: "sitrep-simulated",
+// "sitrep-simulated-tartus"), so that anything built from them can say it
+// is simulated.
+const SimulatedPrefix = "sitrep-simulated"
+
+// Simulated reports whether this receipt is of simulated data: its station
+// or feed name starts with SimulatedPrefix.
+func (p Provenance) Simulated() bool {
+	return strings.HasPrefix(p.Station, SimulatedPrefix) || strings.HasPrefix(p.Feed, SimulatedPrefix)
+}
+
+// AnySimulated reports whether any of the receipts is simulated.
+func AnySimulated(ps []Provenance) bool {
+	for i := range ps {
+		if ps[i].Simulated() {
+			return true
+		}
+	}
+	return false
 }

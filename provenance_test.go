@@ -26,3 +26,28 @@ func TestTimeSourceText(t *testing.T) {
 		t.Errorf("undefined TimeSource prints %q; want unknown", got)
 	}
 }
+
+func TestProvenanceSimulated(t *testing.T) {
+	for _, c := range []struct {
+		p    Provenance
+		want bool
+	}{
+		{Provenance{Station: "sitrep-simulated"}, true},
+		{Provenance{Station: "sitrep-simulated-tartus"}, true},
+		{Provenance{Feed: "sitrep-simulated-demo"}, true},
+		{Provenance{Feed: "aishub", Station: "rORBCOMM000"}, false},
+		{Provenance{Feed: "simulated"}, false}, // only the prefix sitrep writes counts
+	} {
+		if got := c.p.Simulated(); got != c.want {
+			t.Errorf("%+v.Simulated() = %v, want %v", c.p, got, c.want)
+		}
+	}
+	e := Event{Evidence: []EventFix{{Sources: []Provenance{{Feed: "a"}}}, {Sources: []Provenance{{Feed: "b"}, {Station: "sitrep-simulated"}}}}}
+	if !e.Simulated() {
+		t.Error("an event with a simulated fix is simulated")
+	}
+	e.Evidence = e.Evidence[:1]
+	if e.Simulated() {
+		t.Error("an event with only real fixes is not simulated")
+	}
+}

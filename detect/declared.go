@@ -11,18 +11,21 @@ import (
 // RuleDeclared names the declared-vs-observed rule.
 const RuleDeclared = "declared_vs_observed"
 
-// declared compares a confirmed arrival at a port, naval base or anchorage
-// with the vessel's declared destination port (from Identity): they agree
-// when both have a UN/LOCODE and it is the same, or, when either lacks one,
-// when the declared port lies within declared_match_km of the site. A
-// disagreement is a declared_mismatch event at the arrival. A destination
-// that did not resolve to a port is not compared. Each visit is compared
-// once: at the arrival, or, when the destination was not known then, when
-// it first becomes known during the visit (so that replaying from a store,
-// where the declaration is known from the start, gives the same result).
+// declared compares an arrival at a port, naval base or anchorage with the
+// vessel's declared destination port (from Identity): they agree when both
+// have a UN/LOCODE and it is the same, or, when either lacks one, when the
+// declared port lies within declared_match_km of the site. A disagreement
+// is a declared_mismatch event dated at the arrival. Only a visit in which
+// the vessel stops (stop_sog_kn) is an arrival here: a vessel passing
+// through a port on its way (Baltiysk on the way up the canal to
+// Kaliningrad) has not arrived there. A destination that did not resolve
+// to a port is not compared. Each visit is compared once: at its first
+// stop, or, when the destination was not known then, when it first
+// becomes known later in the visit (so that replaying from a store, where
+// the declaration is known from the start, gives the same result).
 func (d *Detector) declared(v *vessel, m *membership) {
 	port := v.destPort
-	if port == nil || !portLike(m.site.Kind) || m.declaredChecked {
+	if port == nil || !portLike(m.site.Kind) || m.declaredChecked || !m.stopped {
 		return
 	}
 	m.declaredChecked = true
@@ -47,8 +50,8 @@ func (d *Detector) declared(v *vessel, m *membership) {
 			"distance_km":  fmtF(dist/1000, 0),
 			"same_country": strconv.FormatBool(port.Country != "" && port.Country == m.site.Country),
 		},
-		Rule:     m.params.rule(RuleDeclared, "declared_match_km", "confirm_fixes"),
-		Evidence: []sitrep.EventFix{fixOf(RoleArrival, &m.entry)},
+		Rule:     m.params.rule(RuleDeclared, "declared_match_km", "confirm_fixes", "stop_sog_kn"),
+		Evidence: []sitrep.EventFix{fixOf(RoleArrival, &m.entry), fixOf(RoleFirstStop, &m.firstStop)},
 	}
 	if !v.destAt.IsZero() {
 		e.Attrs["declared_since"] = v.destAt.UTC().Format(time.RFC3339)

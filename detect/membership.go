@@ -143,7 +143,6 @@ func (d *Detector) enter(v *vessel, m *membership) {
 	m.stopped, m.stoppedFor, m.prevStopped, m.visitOpen, m.declaredChecked = false, 0, false, false, false
 	if !m.site.Kind.IsPassage() {
 		d.sink(d.arrivalEvent(v, m))
-		d.declared(v, m)
 	}
 	d.inside(v, m, &m.first)
 }
@@ -164,6 +163,9 @@ func (d *Detector) inside(v *vessel, m *membership, p *sitrep.Position) {
 	m.lastInside = *p
 	if m.site.Kind.IsPassage() {
 		return
+	}
+	if newStop {
+		d.declared(v, m)
 	}
 	if !m.visitOpen && p.Time.Sub(m.entry.Time) >= minutesDur(m.params.MinDwellMin) {
 		m.visitOpen = true

@@ -71,9 +71,11 @@ type Params struct {
 	// (sitrep).
 	TransitDedupH float64
 	// TransitMinFrac (transit_min_frac, 0..1): through a polygon gate,
-	// entry and exit fixes must lie at least this fraction of the gate's
-	// bounding-box diagonal apart (so a vessel leaving by the side it came
-	// in, or a ferry crossing a strait, is no transit). Default 0.5
+	// the first and last fixes inside must lie at least this fraction of
+	// the gate's width apart, measured across the gate (the polygon's
+	// narrowest extent, the way through a band drawn across a strait), so
+	// a vessel leaving by the side it came in, clipping a corner, or a
+	// ferry crossing the strait along the band is no transit. Default 0.5
 	// (sitrep).
 	TransitMinFrac float64
 	// JumpMaxKnClassA (jump_max_kn_class_a, knots): implied speed above

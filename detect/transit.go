@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"math"
 	"time"
 
 	"github.com/sitrep-osint/sitrep"
@@ -34,13 +35,16 @@ func direction(bearing float64) string {
 
 // polygonTransit decides at the confirmed exit of a passage polygon whether
 // the vessel went through: its first and last fixes inside lie at least
-// transit_min_frac of the gate's diagonal apart.
+// transit_min_frac of the gate's width apart across the gate. The width is
+// the polygon's narrowest extent (geo.MinWidth: for a band drawn across a
+// strait, its thickness along the traffic), and only the part of the
+// displacement in that direction counts, so a ferry that crosses the
+// strait along the band, or a vessel that clips a corner, is no transit.
 func (d *Detector) polygonTransit(v *vessel, m *membership) {
-	b := siteBox(m.site)
-	diag := geo.Distance(geo.Point{Lat: b.MinLat, Lon: b.MinLon}, geo.Point{Lat: b.MaxLat, Lon: b.MaxLon})
 	from, to := &m.entry, &m.before // first and last fix inside
-	dist := distance(from, to)
-	if dist < m.params.TransitMinFrac*diag {
+	w := gateWidth(m.site)
+	across := math.Abs(w.Across(pointOf(from), pointOf(to)))
+	if w.Metres == 0 || across < m.params.TransitMinFrac*w.Metres {
 		return
 	}
 	evidence := []sitrep.EventFix{}
@@ -52,6 +56,8 @@ func (d *Detector) polygonTransit(v *vessel, m *membership) {
 	e.StartBounds = m.entryBounds
 	e.EndBounds = bounds(&m.before, m.hasBefore, &m.first, m.params)
 	e.Attrs["gate"] = "polygon"
+	e.Attrs["gate_width_km"] = fmtF(w.Metres/1000, 1)
+	e.Attrs["across_km"] = fmtF(across/1000, 1)
 	if e.StartBounds != nil {
 		e.Attrs["entry"] = "unknown"
 	}
@@ -126,4 +132,17 @@ func (d *Detector) emitTransit(v *vessel, s *sitrep.Site, e sitrep.Event) {
 	}
 	v.transits = append(keep, lastTransit{site: s.ID, end: e.End})
 	d.sink(e)
+}
+
+// gateWidth returns the narrowest extent of a passage polygon's outer ring
+// (see geo.MinWidth); the zero Width for other shapes.
+func gateWidth(s *sitrep.Site) geo.Width {
+	if s.Shape.Kind != sitrep.ShapePolygon || len(s.Shape.Rings) == 0 {
+		return geo.Width{}
+	}
+	ring := make([]geo.Point, len(s.Shape.Rings[0]))
+	for i, p := range s.Shape.Rings[0] {
+		ring[i] = geo.Point{Lat: p.Lat, Lon: p.Lon}
+	}
+	return geo.MinWidth(ring)
 }

@@ -7,9 +7,10 @@ import (
 	"github.com/sitrep-osint/sitrep"
 )
 
-// An illustrative gate polygon across the Strait of Gibraltar, longer
-// (east-west, 63 km) than wide (22 km).
-var gibraltarGate = boxSite("strait-gibraltar", sitrep.SiteStrait, 35.9, -5.95, 36.1, -5.25)
+// A gate polygon across the Strait of Gibraltar drawn as the catalogue
+// draws them: a band across the strait (north-south, 24 km), thin along
+// the traffic (east-west, 10 km).
+var gibraltarGate = boxSite("strait-gibraltar", sitrep.SiteStrait, 35.84, -5.655, 36.06, -5.545)
 
 // An illustrative line gate across the strait, drawn north to south.
 var gibraltarLine = sitrep.Site{ID: "gibraltar-line", Name: "Gibraltar line", Kind: sitrep.SiteStrait,
@@ -36,7 +37,7 @@ func TestPolygonTransitDirection(t *testing.T) {
 				if inside(gibraltarGate, p) && firstIn.IsZero() {
 					firstIn = p.Time
 				} else if !firstIn.IsZero() && firstOut.IsZero() && !inside(gibraltarGate, p) &&
-					(p.Lon < -5.95-0.003 || p.Lon > -5.25+0.003) {
+					(p.Lon < -5.655-0.003 || p.Lon > -5.545+0.003) {
 					firstOut = p.Time
 				}
 			}
@@ -53,14 +54,19 @@ func TestPolygonTransitDirection(t *testing.T) {
 func TestFerryAcrossStraitIsNoTransit(t *testing.T) {
 	d, r := newDetector(t, newScanIndex(gibraltarGate), nil)
 	feed(d, leg(224000003, t0, 35.8, -5.6, 0, 20, time.Minute, 100))
+	// A vessel that clips the band's corner, mostly along it.
+	feed(d, leg(224000005, t0, 35.8, -5.58, 10, 12, time.Minute, 100))
 	if n := len(r.kind(sitrep.EventTransit)); n != 0 {
 		t.Errorf("%d transits for a ferry crossing the strait", n)
 	}
 	// A vessel entering the gate and leaving by the side it came in.
 	d, r = newDetector(t, newScanIndex(gibraltarGate), nil)
-	in := leg(224000004, t0, 36.0, -5.0, 270, 10, 2*time.Minute, 40)
+	in := leg(224000004, t0, 36.0, -5.5, 270, 10, 2*time.Minute, 14)
 	last := in[len(in)-1]
-	feed(d, append(in, leg(224000004, last.Time.Add(2*time.Minute), last.Lat, last.Lon, 90, 10, 2*time.Minute, 40)...))
+	feed(d, append(in, leg(224000004, last.Time.Add(2*time.Minute), last.Lat, last.Lon, 90, 10, 2*time.Minute, 20)...))
+	if !inside(gibraltarGate, last) {
+		t.Fatalf("the vessel that turned back never entered the gate: %+v", last)
+	}
 	if n := len(r.kind(sitrep.EventTransit)); n != 0 {
 		t.Errorf("%d transits for a vessel that turned back", n)
 	}

@@ -220,3 +220,43 @@ func TestDeclaredMismatch(t *testing.T) {
 		t.Errorf("late declaration: %v", got)
 	}
 }
+
+// TestDeclaredMismatchNeedsAStop: a vessel that passes through a port
+// without stopping (up a canal, past a port on its way) has not arrived
+// there, whatever it declares; one that stops has.
+func TestDeclaredMismatchNeedsAStop(t *testing.T) {
+	site := tartus
+	site.LOCODE, site.Country = "SYTTS", "SY"
+	spb := &sitrep.PortRef{LOCODE: "RULED", Name: "Saint Petersburg", Country: "RU", Lat: 59.93, Lon: 30.2}
+	d, r := newDetector(t, newScanIndex(site), nil)
+	mmsi := sitrep.MMSI(273000003)
+	d.Identity(sitrep.Vessel{Identity: sitrep.Identity{MMSI: mmsi}, Voyage: sitrep.Voyage{Destination: "ST PETERSBURG", DestinationPort: spb}, LastSeen: t0}, nil)
+	// Through the site at 6 kn, a fix a minute, never below stop_sog_kn.
+	c := siteCenter(&site)
+	feed(d, leg(mmsi, t0, c.Lat, c.Lon-0.1, 90, 6, time.Minute, 200))
+	if n := len(r.kind(sitrep.EventArrival)); n != 1 {
+		t.Fatalf("%d arrivals for the pass-through, want 1: %v", n, r.final())
+	}
+	if got := r.kind(sitrep.EventDeclaredMismatch); len(got) != 0 {
+		t.Errorf("declared_mismatch for a vessel that never stopped: %v", got)
+	}
+	// The same vessel calling at the port, later: a mismatch, with the
+	// arrival's time and the first stop in its evidence.
+	ps := callAtPort(mmsi)
+	off := t0.Add(24 * time.Hour).Sub(ps[0].Time)
+	for i := range ps {
+		ps[i].Time = ps[i].Time.Add(off)
+	}
+	feed(d, ps)
+	got := r.kind(sitrep.EventDeclaredMismatch)
+	if len(got) != 1 {
+		t.Fatalf("%d mismatches for the call, want 1: %v", len(got), r.final())
+	}
+	roles := map[string]bool{}
+	for _, f := range got[0].Evidence {
+		roles[f.Role] = true
+	}
+	if !roles[RoleArrival] || !roles[RoleFirstStop] || got[0].Rule.Params["stop_sog_kn"] != 0.5 {
+		t.Errorf("mismatch evidence %v, rule %v", got[0].Evidence, got[0].Rule)
+	}
+}

@@ -52,8 +52,23 @@ type Track struct {
 	Note string
 }
 
-// Write writes t in format f.
+// SimulatedNote is the note Write adds to a track with simulated positions.
+const SimulatedNote = "Contains SIMULATED positions (received from a sitrep-simulated station): not for use as evidence"
+
+// Write writes t in format f. When any position was received from a
+// simulated station or feed (sitrep.Provenance.Simulated), the file says
+// so: SimulatedNote goes before t.Note.
 func Write(w io.Writer, f Format, t Track) error {
+	for i := range t.Positions {
+		if sitrep.AnySimulated(t.Positions[i].Sources) {
+			if t.Note == "" {
+				t.Note = SimulatedNote
+			} else {
+				t.Note = SimulatedNote + ". " + t.Note
+			}
+			break
+		}
+	}
 	switch f {
 	case GeoJSON:
 		return writeGeoJSON(w, t)

@@ -110,3 +110,30 @@ func TestKMLAndGPXAreWellFormed(t *testing.T) {
 		}
 	}
 }
+
+// TestSimulatedTrackSaysSo: a track with a position received from a
+// simulated station carries SimulatedNote in every format; one without
+// does not.
+func TestSimulatedTrackSaysSo(t *testing.T) {
+	tr := simTrack()
+	tr.Note = ""
+	for _, f := range Formats {
+		var buf bytes.Buffer
+		if err := Write(&buf, f, tr); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(buf.String(), "SIMULATED") {
+			t.Errorf("%s: a track without simulated receipts says SIMULATED", f)
+		}
+	}
+	tr.Positions[1].Sources = []sitrep.Provenance{{Feed: "replay", Station: "sitrep-simulated-tartus"}}
+	for _, f := range Formats {
+		var buf bytes.Buffer
+		if err := Write(&buf, f, tr); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), SimulatedNote) {
+			t.Errorf("%s: a track with a simulated receipt lacks the note:\n%s", f, buf.String())
+		}
+	}
+}

@@ -122,6 +122,7 @@ func (f *Fusion) Brief(ctx context.Context, q Query, title string, now time.Time
 			e.Text = it.Summary
 			e.SourceName = "AIS"
 			e.Rule = formatRule(it.Event.Rule)
+			e.Simulated = it.Event.Simulated()
 		} else {
 			r := it.Report
 			c := r.Claims[it.Claim]

@@ -56,6 +56,8 @@ func TestBriefMarkdown(t *testing.T) {
 	for _, want := range []string{
 		"## What happened", "### Saturday 25 January 2025",
 		"Rule `site_visit (min_dwell_min=30)`",
+		"**Contains SIMULATED material**",
+		"SIMULATED AIS: SIMULATED: SPARTA II visit",
 		"Maxar Technologies [B2]",
 		"Corroborated by 2 independent origins: ais, rferl",
 		"## Conflicting accounts",

@@ -40,20 +40,28 @@ func simulateAIS(t *testing.T, s *sqlite.Store) {
 		for i, m := range []sitrep.MMSI{simSparta, simSpartaII} {
 			ps = append(ps, sitrep.Position{MMSI: m, Time: start.Add(time.Duration(h) * time.Hour),
 				Lat: tartusPier.Lat + 0.001*float64(i), Lon: tartusPier.Lon, TimeSource: sitrep.TimeSourceUnknown,
-				Sources: []sitrep.Provenance{{Feed: "simulated", Received: start.Add(time.Duration(h) * time.Hour)}}})
+				Sources: []sitrep.Provenance{{Feed: "replay", Station: sitrep.SimulatedPrefix, Received: start.Add(time.Duration(h) * time.Hour)}}})
 		}
 	}
 	if err := s.AddPositions(t.Context(), ps); err != nil {
 		t.Fatal(err)
 	}
 	rule := sitrep.Rule{Name: "site_visit", Params: map[string]float64{"min_dwell_min": 30}}
+	// Each event rests on a fix from the simulated station, as detection
+	// over a simulated capture gives.
+	fix := func(m sitrep.MMSI, at time.Time) []sitrep.EventFix {
+		return []sitrep.EventFix{{Role: "first inside", MMSI: m, Time: at, Lat: tartusPier.Lat, Lon: tartusPier.Lon,
+			Sources: []sitrep.Provenance{{Feed: "replay", Station: sitrep.SimulatedPrefix, Received: at}}}}
+	}
 	err := s.PutEvents(t.Context(), []sitrep.Event{
 		{ID: "sim-visit-sparta-ii", Kind: sitrep.EventVisit, MMSI: simSpartaII, SiteID: "tartus-naval-base",
 			Start: time.Date(2025, 1, 21, 20, 35, 0, 0, time.UTC), End: time.Date(2025, 1, 27, 3, 0, 0, 0, time.UTC),
-			Lat: tartusPier.Lat, Lon: tartusPier.Lon, Summary: "SIMULATED: SPARTA II visit to Tartus naval base", Rule: rule},
+			Lat: tartusPier.Lat, Lon: tartusPier.Lon, Summary: "SIMULATED: SPARTA II visit to Tartus naval base", Rule: rule,
+			Evidence: fix(simSpartaII, time.Date(2025, 1, 21, 20, 35, 0, 0, time.UTC))},
 		{ID: "sim-visit-sparta", Kind: sitrep.EventVisit, MMSI: simSparta, SiteID: "tartus-naval-base",
 			Start: time.Date(2025, 1, 23, 6, 0, 0, 0, time.UTC), End: time.Date(2025, 1, 26, 9, 0, 0, 0, time.UTC),
-			Lat: tartusPier.Lat, Lon: tartusPier.Lon, Summary: "SIMULATED: SPARTA visit to Tartus naval base", Rule: rule},
+			Lat: tartusPier.Lat, Lon: tartusPier.Lon, Summary: "SIMULATED: SPARTA visit to Tartus naval base", Rule: rule,
+			Evidence: fix(simSparta, time.Date(2025, 1, 23, 6, 0, 0, 0, time.UTC))},
 		{ID: "sim-transit-gibraltar", Kind: sitrep.EventTransit, MMSI: simSparta, SiteID: "strait-gibraltar",
 			Start: time.Date(2025, 2, 9, 10, 0, 0, 0, time.UTC), End: time.Date(2025, 2, 9, 14, 0, 0, 0, time.UTC),
 			Lat: 35.96, Lon: -5.5, Summary: "SIMULATED: westbound transit of the Strait of Gibraltar", Rule: sitrep.Rule{Name: "strait_transit"}},

@@ -28,7 +28,7 @@ Grades are Admiralty/NATO: source reliability A–F, information credibility 1�
 {{range .Days}}
 ### {{.Date}}
 {{range .Entries}}
-- **{{md .When}}** — {{if .Item.Event}}AIS: {{md .Text}}. Rule ` + "`{{.Rule}}`" + `.{{else}}{{md .Text}} — {{md .SourceName}} [{{.Grade}}][^{{.Cite}}]{{if .Judgement}}; *{{.Judgement}}*{{end}}{{if .Simulated}} **SIMULATED**{{end}}. {{md .Corroboration | cap}}.{{end}}
+- **{{md .When}}** — {{if .Item.Event}}{{if .Simulated}}SIMULATED {{end}}AIS: {{md .Text}}. Rule ` + "`{{.Rule}}`" + `.{{else}}{{md .Text}} — {{md .SourceName}} [{{.Grade}}][^{{.Cite}}]{{if .Judgement}}; *{{.Judgement}}*{{end}}{{if .Simulated}} **SIMULATED**{{end}}. {{md .Corroboration | cap}}.{{end}}
 {{- end}}
 {{else}}
 Nothing recorded.
@@ -75,7 +75,7 @@ table { border-collapse: collapse; } td, th { border: 1px solid #bbb; padding: 0
 <h2>What happened</h2>
 {{range .Days}}<h3>{{.Date}}</h3>
 <ul>
-{{range .Entries}}<li><strong>{{.When}}</strong> — {{if .Item.Event}}<span class="ais">AIS: {{.Text}}.</span> Rule <code>{{.Rule}}</code>.{{else}}{{.Text}} — {{.SourceName}} <span class="grade">{{.Grade}}</span> <a href="#src-{{.Cite}}">[{{.Cite}}]</a>{{if .Judgement}}; <em>{{.Judgement}}</em>{{end}}{{if .Simulated}} <span class="sim">SIMULATED</span>{{end}}. {{cap .Corroboration}}.{{end}}</li>
+{{range .Entries}}<li><strong>{{.When}}</strong> — {{if .Item.Event}}<span class="ais">{{if .Simulated}}<span class="sim">SIMULATED</span> {{end}}AIS: {{.Text}}.</span> Rule <code>{{.Rule}}</code>.{{else}}{{.Text}} — {{.SourceName}} <span class="grade">{{.Grade}}</span> <a href="#src-{{.Cite}}">[{{.Cite}}]</a>{{if .Judgement}}; <em>{{.Judgement}}</em>{{end}}{{if .Simulated}} <span class="sim">SIMULATED</span>{{end}}. {{cap .Corroboration}}.{{end}}</li>
 {{end}}</ul>
 {{else}}<p>Nothing recorded.</p>
 {{end}}

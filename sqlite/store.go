@@ -61,6 +61,8 @@ type Store struct {
 	head head
 	// addBuf holds AddPositions' reusable buffers; guarded by wmu.
 	addBuf addBuffers
+	// batches recycles TrackFunc's decoded-chunk buffers (*pointBatch).
+	batches sync.Pool
 
 	closeOnce sync.Once
 	closeErr  error

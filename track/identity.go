@@ -37,6 +37,16 @@ import (
 // reports a change, so a late-arriving stale message cannot undo a newer
 // one.
 func (s *State) Apply(u ingest.IdentityUpdate) []sitrep.IdentityChange {
+	cs, _ := s.ApplyFirsts(u)
+	return cs
+}
+
+// ApplyFirsts is Apply that also returns the fields that took their first
+// value (which are not changes). A consumer that follows identities, such
+// as the detectors, needs to hear of those too: a vessel's first declared
+// destination is what its next arrival is compared with, and its first IMO
+// is what a later MMSI is matched against.
+func (s *State) ApplyFirsts(u ingest.IdentityUpdate) ([]sitrep.IdentityChange, ingest.IdentityFields) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	v := s.heard(u.Identity.MMSI, u.Time)
@@ -88,7 +98,7 @@ func (s *State) Apply(u ingest.IdentityUpdate) []sitrep.IdentityChange {
 	if m.take(ingest.HasMothership, v.mothership == u.Mothership) {
 		v.mothership = u.Mothership
 	}
-	return m.changes
+	return m.changes, m.firsts
 }
 
 // merge is the state of one Apply.
@@ -97,7 +107,8 @@ type merge struct {
 	fields  ingest.IdentityFields // what the update carries
 	at      time.Time             // the update's event time
 	stale   bool
-	first   bool // the field being merged had no value yet
+	first   bool                  // the field being merged had no value yet
+	firsts  ingest.IdentityFields // every field that took its first value
 	changes []sitrep.IdentityChange
 }
 
@@ -112,6 +123,7 @@ func (m *merge) take(f ingest.IdentityFields, same bool) bool {
 	m.first = m.v.known&f == 0
 	if m.first {
 		m.v.known |= f
+		m.firsts |= f
 		return true
 	}
 	return !m.stale && !same

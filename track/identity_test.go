@@ -159,3 +159,26 @@ func TestFlagNeverChanges(t *testing.T) {
 		t.Errorf("flag %q, want RU (MID 273)", v.Flag)
 	}
 }
+
+// TestApplyFirsts: the fields that take their first value are reported
+// apart from changes, once each.
+func TestApplyFirsts(t *testing.T) {
+	s := newState(t, Config{})
+	dest := func(d string) func(u *ingest.IdentityUpdate) {
+		return func(u *ingest.IdentityUpdate) { u.Voyage.Destination, u.Identity.IMO = d, 9268710 }
+	}
+	cs, first := s.ApplyFirsts(update(sparta, 0, ingest.HasDestination|ingest.HasIMO, dest("TARTUS")))
+	if cs != nil || first != ingest.HasDestination|ingest.HasIMO {
+		t.Errorf("first update: changes %v, firsts %b", cs, first)
+	}
+	cs, first = s.ApplyFirsts(update(sparta, 60, ingest.HasDestination|ingest.HasIMO, dest("TARTUS")))
+	if cs != nil || first != 0 {
+		t.Errorf("same again: changes %v, firsts %b", cs, first)
+	}
+	cs, first = s.ApplyFirsts(update(sparta, 120, ingest.HasDestination|ingest.HasName, func(u *ingest.IdentityUpdate) {
+		u.Voyage.Destination, u.Identity.Name = "BALTIYSK", "SPARTA"
+	}))
+	if len(cs) != 1 || cs[0].Field != sitrep.FieldDestination || first != ingest.HasName {
+		t.Errorf("new destination and first name: changes %v, firsts %b", cs, first)
+	}
+}
