@@ -8,8 +8,8 @@ import {bboxOf} from './api.js';
 /** SITE_MIN_ZOOM is the zoom from which sites are drawn (the catalogue has thousands). */
 export const SITE_MIN_ZOOM = 7;
 
-/** MAX_MARKERS caps the event and claim markers drawn (the latest are kept). */
-const MAX_MARKERS = 5000;
+/** MAX_MARKERS caps the event and claim markers drawn (the latest are kept; the timeline lists them all). */
+const MAX_MARKERS = 1500;
 
 export class Overlays {
   constructor(map, api, {onSite, onEvent, onClaim}) {
@@ -72,7 +72,7 @@ export class Overlays {
         m.on('click', (e) => { L.DomEvent.stopPropagation(e); this.on.onEvent(it.event); });
         this.events.addLayer(m);
       } else {
-        const m = L.circleMarker([it.lat, it.lon], {renderer: this.markerRenderer, radius: 7, color: '#7b2d8e', weight: 2, fillColor: '#e7d2ee', fillOpacity: 1, dashArray: '3 2'});
+        const m = L.circleMarker([it.lat, it.lon], {renderer: this.markerRenderer, radius: 7, color: '#7b2d8e', weight: 2, fillColor: '#e7d2ee', fillOpacity: 1});
         m.bindTooltip(`${it.grade} ${fmtTime(it.time)} ${it.summary}`);
         m.on('click', (e) => { L.DomEvent.stopPropagation(e); this.on.onClaim(it); });
         this.reports.addLayer(m);
