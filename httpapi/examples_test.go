@@ -27,6 +27,8 @@ func TestExamples(t *testing.T) {
 	}
 	f := newFixture(t)
 	f.putEvents()
+	// A second real capture, with vessels whose identity changed.
+	f.ps = append(f.ps, replay(t, f.store, f.live, "amsa-exact-earth-2.nmea")...)
 	var doc bytes.Buffer
 	admin := f.tokens[sitrep.RoleAdmin]
 	analyst := f.login("analyst1")
@@ -72,7 +74,18 @@ func TestExamples(t *testing.T) {
 	ex("The map at a past moment", req{path: "/api/snapshot?t=2012-04-13T17:15:30Z&window=1h&bbox=90,-32,100,-28&limit=1"}, 200)
 	ex("Search vessels", req{path: "/api/vessels?q=21225&limit=1"}, 200)
 	ex("One vessel", req{path: "/api/vessels/212250000"}, 200)
-	ex("Identity history", req{path: "/api/vessels/212250000/history"}, 200)
+	// The first vessel of the capture whose identity changed.
+	withHistory := sitrep.MMSI(0)
+	for _, p := range f.ps {
+		if h, err := f.store.IdentityHistory(t.Context(), p.MMSI); err == nil && len(h) > 0 {
+			withHistory = p.MMSI
+			break
+		}
+	}
+	if withHistory == 0 {
+		t.Fatal("no vessel of the capture has an identity history")
+	}
+	ex("Identity history", req{path: fmt.Sprintf("/api/vessels/%d/history", withHistory)}, 200)
 	ex("Track as JSON", req{path: "/api/vessels/212250000/track?from=2012-04-13&to=2012-04-13"}, 200)
 	ex("Track as CSV", req{path: "/api/vessels/212250000/track?format=csv"}, 200)
 	ex("Sites", req{path: "/api/sites?q=tartus&limit=2"}, 200)
@@ -91,7 +104,6 @@ func TestExamples(t *testing.T) {
 	ex("One entity with its derived track", req{path: "/api/entities/khmeimim-convoy-2025-02-10"}, 200)
 	ex("Timeline", req{path: "/api/timeline?site=tartus-naval-base&from=2025-02-10&to=2025-02-10"}, 200)
 	ex("Situation report (Markdown)", req{path: "/api/brief?entity=khmeimim-convoy-2025-02-10&from=2025-02-10&to=2025-02-10"}, 200)
-	ex("Feeds", req{path: "/api/feeds"}, 200)
 	ex("Config for the UI", req{path: "/api/config"}, 200)
 	ex("Health", req{path: "/healthz"}, 200)
 	ex("Who am I (anonymous)", req{path: "/api/me"}, 200)
@@ -122,6 +134,7 @@ func TestExamples(t *testing.T) {
 	ex("Create a site", req{method: "POST", path: "/api/sites", body: testSite("tartus-pier-gate"), bearer: admin}, 201)
 	ex("Create an API token (admin)", req{method: "POST", path: "/api/tokens", body: map[string]any{"user": "analyst1", "name": "notebook", "role": "viewer", "expires": "2026-01-01T00:00:00Z"}, bearer: admin}, 201)
 	ex("Add a feed at run time (admin)", req{method: "POST", path: "/api/feeds", body: map[string]string{"spec": "udp:127.0.0.1:0?name=lab"}, bearer: admin}, 201)
+	ex("Feeds", req{path: "/api/feeds"}, 200)
 	ex("Audit log (admin)", req{path: "/api/audit?limit=3", bearer: admin}, 200)
 
 	// The stream: one position and one event.
