@@ -69,11 +69,19 @@ func loadServeFile(path string) (serveFile, error) {
 	if err != nil {
 		return sf, err
 	}
+	return parseServeFile(path, b)
+}
+
+// parseServeFile parses the configuration file named name with contents
+// b. Errors are *sitrep.Error of code EINVALID naming the file: too
+// large, not YAML, wrong types, unknown keys.
+func parseServeFile(name string, b []byte) (serveFile, error) {
+	var sf serveFile
 	if len(b) > maxConfigFile {
-		return sf, sitrep.Errorf(sitrep.EINVALID, "config file %s: larger than %d bytes", path, maxConfigFile)
+		return sf, sitrep.Errorf(sitrep.EINVALID, "config file %s: larger than %d bytes", name, maxConfigFile)
 	}
 	if err := yaml.UnmarshalWithOptions(b, &sf, yaml.Strict()); err != nil {
-		return sf, sitrep.Errorf(sitrep.EINVALID, "config file %s: %s", path, err)
+		return serveFile{}, sitrep.Errorf(sitrep.EINVALID, "config file %s: %s", name, err)
 	}
 	return sf, nil
 }

@@ -388,3 +388,23 @@ tile_url: https://tiles.example.org/{z}/{x}/{y}.png
 		t.Errorf("defaults: %+v, %v", cfg, err)
 	}
 }
+
+// FuzzServeFile: any configuration file text gives a config or an
+// EINVALID error naming the file, never a panic.
+func FuzzServeFile(f *testing.F) {
+	for _, s := range []string{
+		"listen: 127.0.0.1:8080\ndata: /var/lib/sitrep\nfeeds:\n  - tcp:1.2.3.4:5631?name=a\nanonymous_read: false\n",
+		"detect: maybe\n", "feeds: 3\n", "unknown: 1\n", "{", "- a\n- b\n", "listen: [1, 2]\n", "",
+		"tile_url: https://{s}.tile.example.org/{z}/{x}/{y}.png\nsecure_cookies: yes\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		_, err := parseServeFile("fuzz.yaml", b)
+		if err != nil {
+			if e, ok := err.(*sitrep.Error); !ok || e.Code != sitrep.EINVALID || !strings.Contains(err.Error(), "fuzz.yaml") {
+				t.Fatalf("error %T %v: want an EINVALID *sitrep.Error naming the file", err, err)
+			}
+		}
+	})
+}
