@@ -197,6 +197,9 @@ func (f *Fusion) matchAIS(ctx context.Context, out *Corroboration, c sitrep.Clai
 				return err
 			}
 			for _, e := range evs {
+				if !supports(c.What, &e, from, to) {
+					continue
+				}
 				there := pointRegion(e.Lat, e.Lon, e.SiteID)
 				if e.SiteID != "" && f.Sites != nil {
 					if sr, err := resolve(ctx, f.Sites, sitrep.Place{SiteID: e.SiteID, Precision: sitrep.PlaceExact}); err == nil && sr.located() {
@@ -216,6 +219,10 @@ func (f *Fusion) matchAIS(ctx context.Context, out *Corroboration, c sitrep.Clai
 					Why: "event span meets the claim's time (" + string(c.When.Precision) + "); " + describeDistance(d)})
 			}
 		}
+	}
+	if c.What == sitrep.ClaimDeparture || c.What == sitrep.ClaimArrival {
+		out.Notes = append(out.Notes, "a "+string(c.What)+" is a movement: AIS positions at the place do not show it, only "+string(c.What)+" events and visits that "+map[sitrep.ClaimKind]string{sitrep.ClaimDeparture: "end", sitrep.ClaimArrival: "start"}[c.What]+" in the claim's time count")
+		return nil
 	}
 	if f.Positions == nil {
 		out.Notes = append(out.Notes, "no position store: AIS positions not searched")
@@ -262,6 +269,23 @@ func (f *Fusion) matchAIS(ctx context.Context, out *Corroboration, c sitrep.Clai
 		out.Matches = append(out.Matches, *m)
 	}
 	return nil
+}
+
+// supports reports whether the AIS event e can support a claim of kind
+// what made for the widened time [from, to]. A departure is supported by a
+// departure event, or a visit that ends then; an arrival by an arrival
+// event, or a visit that starts then; a vessel still moored throughout
+// supports neither. Claims of other kinds (presence, imagery, loading...)
+// are supported by any event of the vessel there then.
+func supports(what sitrep.ClaimKind, e *sitrep.Event, from, to time.Time) bool {
+	within := func(t time.Time) bool { return !t.Before(from) && !t.After(to) }
+	switch what {
+	case sitrep.ClaimDeparture:
+		return e.Kind == sitrep.EventDeparture || (e.Kind == sitrep.EventVisit && !e.Open() && within(e.End))
+	case sitrep.ClaimArrival:
+		return e.Kind == sitrep.EventArrival || (e.Kind == sitrep.EventVisit && within(e.Start))
+	}
+	return true
 }
 
 func sortedMMSIs(m map[sitrep.MMSI]bool) []sitrep.MMSI {

@@ -335,3 +335,27 @@ func mustTime(t *testing.T, s string) time.Time {
 	}
 	return v
 }
+
+// TestDepartureNeedsAMovement: RFE/RL's "SPARTA left Tartus on 26 Jan" is
+// supported by AIS only through SPARTA's visit that ends that day, not by
+// its positions at the pier (a moored ship shows no departure), and not
+// by SPARTA II's visit.
+func TestDepartureNeedsAMovement(t *testing.T) {
+	f := tartusFusion(t)
+	c, err := f.Corroborate(t.Context(), "rferl-sparta-departure", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ais []string
+	for _, m := range c.Matches {
+		if m.Origin == reports.AISOrigin {
+			ais = append(ais, m.Kind+":"+m.EventID)
+		}
+	}
+	if want := []string{"event:sim-visit-sparta"}; !slices.Equal(ais, want) {
+		t.Errorf("AIS matches %v, want %v", ais, want)
+	}
+	if notes := strings.Join(c.Notes, "\n"); !strings.Contains(notes, "a departure is a movement") {
+		t.Errorf("notes lack why positions are not searched:\n%s", notes)
+	}
+}
