@@ -38,6 +38,18 @@ export function unwrap(geom) {
   return geom;
 }
 
+/**
+ * explode splits a MultiPolygon or MultiLineString into one feature per
+ * part, so that Leaflet skips the parts outside the view (by their bounds)
+ * instead of clipping every ring of one huge layer on each pan.
+ */
+export function explode(geom) {
+  const g = geom.type === 'Feature' ? geom.geometry : geom;
+  const single = {MultiPolygon: 'Polygon', MultiLineString: 'LineString'}[g.type];
+  if (!single) return geom;
+  return {type: 'FeatureCollection', features: g.coordinates.map((c) => ({type: 'Feature', properties: {}, geometry: {type: single, coordinates: c}}))};
+}
+
 async function topo(url) {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`basemap ${url}: HTTP ${res.status}`);
@@ -56,7 +68,7 @@ export async function addBasemap(map, config) {
     L.tileLayer(config.tile_url, {maxZoom: 18, attribution: 'Tiles: ' + new URL(config.tile_url.replace('{s}.', '')).host}).addTo(map);
   }
   const t110 = await topo('/basemap/land-110m.json');
-  const low = L.geoJSON(unwrap(feature(t110, t110.objects.land)), {style: landStyle, renderer, pane: 'basemap'});
+  const low = L.geoJSON(explode(unwrap(feature(t110, t110.objects.land))), {style: landStyle, renderer, pane: 'basemap'});
   let high = null, borders = null;
   const pick = () => {
     const z = map.getZoom();
@@ -68,8 +80,8 @@ export async function addBasemap(map, config) {
   map.on('zoomend', pick);
   // The detailed land and borders load in the background.
   Promise.all([topo('/basemap/land-50m.json'), topo('/basemap/countries-50m.json')]).then(([t50, c50]) => {
-    high = L.geoJSON(unwrap(feature(t50, t50.objects.land)), {style: landStyle, renderer, pane: 'basemap', smoothFactor: 1.5});
-    borders = L.geoJSON(unwrap(mesh(c50, c50.objects.countries, (a, b) => a !== b)), {style: borderStyle, renderer, pane: 'basemap', smoothFactor: 1.5});
+    high = L.geoJSON(explode(unwrap(feature(t50, t50.objects.land))), {style: landStyle, renderer, pane: 'basemap', smoothFactor: 1.5});
+    borders = L.geoJSON(explode(unwrap(mesh(c50, c50.objects.countries, (a, b) => a !== b))), {style: borderStyle, renderer, pane: 'basemap', smoothFactor: 1.5});
     pick();
   }).catch((e) => console.warn('sitrep: detailed basemap not loaded:', e));
 }
