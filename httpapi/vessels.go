@@ -51,8 +51,12 @@ func (s *server) vessel(w http.ResponseWriter, r *http.Request) error {
 	}
 	v, err := s.store.Vessel(r.Context(), m)
 	if s.cfg.Live != nil {
-		if lv, ok := s.cfg.Live.Vessel(m); ok && (err != nil || lv.LastSeen.After(v.LastSeen)) {
-			v, err = lv, nil
+		if lv, ok := s.cfg.Live.Vessel(m); ok {
+			if err != nil {
+				v, err = lv, nil
+			} else {
+				v = mergeLive(v, lv)
+			}
 		}
 	}
 	if err != nil {
@@ -60,6 +64,32 @@ func (s *server) vessel(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeJSON(w, http.StatusOK, v)
 	return nil
+}
+
+// mergeLive returns the stored vessel st brought up to date with the live
+// state's lv, which may know less (a vessel the live state heard only
+// since the server started, or whose live entry has no fix yet): the
+// earlier first sighting, the later last one, the newer last position, and
+// the live identity and voyage when the live state heard them later than
+// the store's record and actually holds them.
+func mergeLive(st, lv sitrep.Vessel) sitrep.Vessel {
+	out := st
+	if !lv.FirstSeen.IsZero() && (out.FirstSeen.IsZero() || lv.FirstSeen.Before(out.FirstSeen)) {
+		out.FirstSeen = lv.FirstSeen
+	}
+	if lv.LastSeen.After(out.LastSeen) {
+		out.LastSeen = lv.LastSeen
+		if lv.Name != "" || lv.IMO != 0 || lv.Callsign != "" || lv.ShipType != 0 {
+			out.Identity = lv.Identity
+		}
+		if lv.Destination != "" {
+			out.Voyage = lv.Voyage
+		}
+	}
+	if lv.LastPosition != nil && (out.LastPosition == nil || lv.LastPosition.Time.After(out.LastPosition.Time)) {
+		out.LastPosition = lv.LastPosition
+	}
+	return out
 }
 
 // notFound gives a not-found error a message naming what is missing.
