@@ -17,28 +17,13 @@ WEB_DIST := $(if $(shell command -v npm 2>/dev/null),web/dist/index.html,)
 $(BIN): $(shell find . -name '*.go' -not -path './bin/*' -not -path './web/node_modules/*') go.mod go.sum $(WEB_DIST)
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/sitrep
 
-# The main job. Until `sitrep serve` exists this decodes the bundled real
-# captures (testdata/ais), replays them into a fresh data directory
-# (demo-data/) with event detection, shows what the store knows, loads the
-# Tartus story's graded reports and prints the start of a situation report.
+# The main job: build everything (the web UI too), then scripts/demo.sh:
+# a fresh demo-data/ with the SIMULATED Tartus scenario, the REAL captures
+# of testdata/ais and the story's graded reports, an analyst login, and
+# `sitrep serve` on http://127.0.0.1:8080/ (Ctrl-C stops it).
 DEMO_DATA ?= demo-data
 demo: $(BIN)
-	@echo "== sitrep decode testdata/ais/*.nmea (first 3 messages, then the summary)"
-	@$(BIN) decode testdata/ais/*.nmea | head -n 3
-	@$(BIN) decode --quiet testdata/ais/*.nmea
-	@rm -rf $(DEMO_DATA)
-	@echo "== sitrep replay --data $(DEMO_DATA) testdata/ais/*.nmea"
-	@$(BIN) replay --data $(DEMO_DATA) --progress=false testdata/ais/*.nmea
-	@echo "== sitrep vessels --data $(DEMO_DATA) search vale"
-	@$(BIN) vessels --data $(DEMO_DATA) search vale
-	@echo "== sitrep vessel --data $(DEMO_DATA) 566206000"
-	@$(BIN) vessel --data $(DEMO_DATA) 566206000
-	@echo "== sitrep events --data $(DEMO_DATA) --kind declared_mismatch --explain (real data)"
-	@$(BIN) events --data $(DEMO_DATA) --kind declared_mismatch --explain | head -n 24
-	@echo "== sitrep reports load --data $(DEMO_DATA) scenario/tartus/reports/*.yaml (the Tartus story's reports)"
-	@$(BIN) reports load --data $(DEMO_DATA) scenario/tartus/reports/*.yaml | tail -n 1
-	@echo "== sitrep brief --data $(DEMO_DATA) --site tartus-naval-base --from 2025-01-20 --to 2025-02-15"
-	@$(BIN) brief --data $(DEMO_DATA) --site tartus-naval-base --from 2025-01-20 --to 2025-02-15 | head -n 30
+	DEMO_DATA=$(DEMO_DATA) BIN=$(BIN) scripts/demo.sh
 
 # Every test: formatting, vet, staticcheck, module tidiness, unit tests with
 # the race detector (fuzz seed corpora run as tests too).
