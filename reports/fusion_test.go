@@ -359,3 +359,44 @@ func TestDepartureNeedsAMovement(t *testing.T) {
 		t.Errorf("notes lack why positions are not searched:\n%s", notes)
 	}
 }
+
+// TestTimelineNamesVessels: event summaries, written by detection with
+// MMSIs, name the stored vessels in the timeline; an unknown MMSI stays
+// as it is. Simulated events say so.
+func TestTimelineNamesVessels(t *testing.T) {
+	s := openStore(t)
+	loadTartus(t, s)
+	simulateAIS(t, s)
+	at := time.Date(2025, 1, 26, 20, 6, 0, 0, time.UTC)
+	err := s.PutEvents(t.Context(), []sitrep.Event{{ID: "enc", Kind: sitrep.EventEncounter, MMSI: simSparta, Other: 273000999,
+		Start: at, End: at, Lat: tartusPier.Lat, Lon: tartusPier.Lon,
+		Summary: simSparta.String() + " and 273000999 together for 2 h 05 min", Rule: sitrep.Rule{Name: "encounter"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &reports.Fusion{Reports: s, Events: s, Positions: s, Vessels: s}
+	items, err := f.Timeline(t.Context(), reports.Query{Range: sitrep.TimeRange{From: at, To: at.Add(time.Minute)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range items {
+		if it.Kind == "event" && it.Event.ID == "enc" {
+			got = append(got, it.Summary)
+		}
+	}
+	want := []string{"SPARTA (" + simSparta.String() + ") and 273000999 together for 2 h 05 min"}
+	if !slices.Equal(got, want) {
+		t.Errorf("summaries %q, want %q", got, want)
+	}
+	items, err = f.Timeline(t.Context(), reports.Query{SiteID: "tartus-naval-base", Range: sitrep.TimeRange{
+		From: time.Date(2025, 1, 21, 0, 0, 0, 0, time.UTC), To: time.Date(2025, 1, 22, 0, 0, 0, 0, time.UTC)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range items {
+		if it.Event != nil && it.Event.ID == "sim-visit-sparta-ii" && !it.Simulated {
+			t.Errorf("the visit resting on a simulated fix is not marked simulated: %+v", it)
+		}
+	}
+}

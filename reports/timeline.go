@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/sitrep-osint/sitrep"
@@ -42,6 +43,49 @@ type Item struct {
 	// Lat and Lon place the item when it has a place (nil otherwise).
 	Lat *float64 `json:"lat,omitempty"`
 	Lon *float64 `json:"lon,omitempty"`
+	// Simulated marks an event that rests on simulated fixes
+	// (sitrep.Event.Simulated) or a claim of a simulated report.
+	Simulated bool `json:"simulated,omitempty"`
+}
+
+// vesselNames puts the names of stored vessels into event summaries, which
+// detection writes with MMSIs only (it may not know a name yet, and the
+// same events must come out of a replay and of a re-detection).
+type vesselNames struct {
+	f     *Fusion
+	names map[sitrep.MMSI]string // "" when the vessel has no name
+}
+
+// name returns summary with the first mention of each of the MMSIs
+// replaced by "NAME (MMSI)" where the stored vessel has a name.
+//
+// Errors: the vessel store's.
+func (n *vesselNames) name(ctx context.Context, summary string, mmsis ...sitrep.MMSI) (string, error) {
+	if n.f.Vessels == nil {
+		return summary, nil
+	}
+	for _, m := range mmsis {
+		if m == 0 {
+			continue
+		}
+		name, ok := n.names[m]
+		if !ok {
+			vs, err := n.f.Vessels.Vessels(ctx, m.String(), 4) // nine digits: that MMSI
+			if err != nil {
+				return "", err
+			}
+			for _, v := range vs {
+				if v.MMSI == m {
+					name = v.Name
+				}
+			}
+			n.names[m] = name
+		}
+		if name != "" {
+			summary = strings.Replace(summary, m.String(), name+" ("+m.String()+")", 1)
+		}
+	}
+	return summary, nil
 }
 
 // ClaimOf returns the item's claim; ok is false for an event.
@@ -82,6 +126,7 @@ func (f *Fusion) Timeline(ctx context.Context, q Query) ([]Item, error) {
 			}
 			evs = append(evs, es...)
 		}
+		names := vesselNames{f: f, names: map[sitrep.MMSI]string{}}
 		for i := range evs {
 			e := evs[i]
 			end := e.End
@@ -89,8 +134,12 @@ func (f *Fusion) Timeline(ctx context.Context, q Query) ([]Item, error) {
 				end = e.Start
 			}
 			lat, lon := e.Lat, e.Lon
-			items = append(items, Item{Kind: "event", Start: e.Start, End: end, Summary: e.Summary, Source: "AIS", Grade: "AIS",
-				Rule: &e.Rule, Event: &e, Lat: &lat, Lon: &lon})
+			summary, err := names.name(ctx, e.Summary, e.MMSI, e.Other)
+			if err != nil {
+				return nil, err
+			}
+			items = append(items, Item{Kind: "event", Start: e.Start, End: end, Summary: summary, Source: "AIS", Grade: "AIS",
+				Rule: &e.Rule, Event: &e, Lat: &lat, Lon: &lon, Simulated: e.Simulated()})
 		}
 	}
 	srcs, err := f.sources(ctx)
@@ -112,7 +161,7 @@ func (f *Fusion) Timeline(ctx context.Context, q Query) ([]Item, error) {
 				continue
 			}
 			it := Item{Kind: "claim", Start: c.When.From, End: c.When.End(), Precision: c.When.Precision, Summary: c.Text,
-				Source: r.SourceID, Grade: Grade(*r, srcs[r.SourceID]), Report: r, Claim: j}
+				Source: r.SourceID, Grade: Grade(*r, srcs[r.SourceID]), Report: r, Claim: j, Simulated: r.Simulated}
 			if reg, err := resolve(ctx, f.Sites, c.Where); err != nil {
 				return nil, err
 			} else if p, ok := reg.center(); ok {
