@@ -1,15 +1,14 @@
 package live
 
 import (
-	"strings"
 	"time"
 
 	"github.com/sitrep-osint/sitrep"
 )
 
 // SimulatedPrefix starts the feed or station name of simulated traffic
-// (package sim labels its lines with station "sitrep-simulated...").
-const SimulatedPrefix = "sitrep-simulated"
+// (sitrep.SimulatedPrefix).
+const SimulatedPrefix = sitrep.SimulatedPrefix
 
 // Values of Vessel.SOG, COG and Heading when the fix did not report them:
 // the AIS "not available" values.
@@ -88,12 +87,5 @@ func FromVessel(v *sitrep.Vessel) (Vessel, bool) {
 }
 
 // Simulated reports whether any of srcs names a feed or station starting
-// with SimulatedPrefix.
-func Simulated(srcs []sitrep.Provenance) bool {
-	for i := range srcs {
-		if strings.HasPrefix(srcs[i].Station, SimulatedPrefix) || strings.HasPrefix(srcs[i].Feed, SimulatedPrefix) {
-			return true
-		}
-	}
-	return false
-}
+// with SimulatedPrefix (sitrep.AnySimulated).
+func Simulated(srcs []sitrep.Provenance) bool { return sitrep.AnySimulated(srcs) }
