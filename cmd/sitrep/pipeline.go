@@ -204,10 +204,13 @@ func (p *pipeline) observe(j *writeJob) {
 	for _, u := range j.updates {
 		p.state.ObserveAll(j.positions[from:u.at])
 		from = u.at
-		cs := p.state.Apply(u.u)
+		// Detection hears of first values too (they are not changes): a
+		// first declared destination is what the next arrival is compared
+		// with, a first IMO what a later MMSI is matched against.
+		cs, first := p.state.ApplyFirsts(u.u)
 		j.changes = append(j.changes, cs...)
-		if p.detects != nil && len(cs) > 0 {
-			if v, ok := p.state.Vessel(cs[0].MMSI); ok {
+		if p.detects != nil && (len(cs) > 0 || first != 0) {
+			if v, ok := p.state.Vessel(u.u.Identity.MMSI); ok {
 				j.idents = append(j.idents, identityRecord{at: u.at, v: v, changes: cs})
 			}
 		}
