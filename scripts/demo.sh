@@ -28,8 +28,8 @@ say "SIMULATED AIS of the Tartus scenario -> $DATA/tartus-simulated.nmea"
 say "replay the simulated scenario and the real captures (testdata/ais) with event detection"
 "$BIN" replay --data "$DATA" --progress=false "$DATA/tartus-simulated.nmea" testdata/ais/*.nmea
 say "load the story's graded reports (scenario/tartus/reports)"
-"$BIN" reports load --data "$DATA" scenario/tartus/reports/*.yaml >"$DATA/reports-load.txt"
-head -n 1 "$DATA/reports-load.txt"
+"$BIN" reports load --data "$DATA" scenario/tartus/reports/*.yaml >"$DATA/reports-load.txt" 2>&1
+grep "reports stored" "$DATA/reports-load.txt"
 say "create the analyst login $USER_NAME"
 printf '%s\n' "$PASSWORD" | "$BIN" users add "$USER_NAME" --role analyst --password-stdin --data "$DATA" >/dev/null
 

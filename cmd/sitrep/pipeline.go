@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -533,11 +534,26 @@ func (p *pipeline) finish() error {
 		return p.err
 	}
 
+	// Each passes one reused Vessel whose LastPosition points at one
+	// reused Position: copy both (the positions into one array).
 	var vs []sitrep.Vessel
+	var last []sitrep.Position
 	p.state.Each(func(v *sitrep.Vessel) bool {
 		vs = append(vs, *v)
+		if v.LastPosition != nil {
+			lp := *v.LastPosition
+			lp.Sources = slices.Clone(lp.Sources)
+			last = append(last, lp)
+		}
 		return true
 	})
+	k := 0
+	for i := range vs {
+		if vs[i].LastPosition != nil {
+			vs[i].LastPosition = &last[k]
+			k++
+		}
+	}
 	return p.store.PutVessels(p.ctx, vs)
 }
 
