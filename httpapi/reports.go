@@ -262,6 +262,9 @@ type timelineItem struct {
 	Summary   string               `json:"summary"`
 	Lat       *float64             `json:"lat,omitempty"`
 	Lon       *float64             `json:"lon,omitempty"`
+	// Simulated marks an event resting on simulated fixes or a claim of
+	// a simulated report.
+	Simulated bool `json:"simulated,omitempty"`
 }
 
 // timeline answers GET /api/timeline: AIS events and report claims in
@@ -279,7 +282,7 @@ func (s *server) timeline(w http.ResponseWriter, r *http.Request) error {
 	out := make([]timelineItem, len(its))
 	for i, it := range its {
 		out[i] = timelineItem{Time: it.Start, End: it.End, Kind: it.Kind, Event: it.Event, Report: it.Report, Claim: it.Claim,
-			Grade: it.Grade, Source: it.Source, Precision: it.Precision, Summary: it.Summary, Lat: it.Lat, Lon: it.Lon}
+			Grade: it.Grade, Source: it.Source, Precision: it.Precision, Summary: it.Summary, Lat: it.Lat, Lon: it.Lon, Simulated: it.Simulated}
 	}
 	writeJSON(w, http.StatusOK, items(out))
 	return nil
