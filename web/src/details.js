@@ -5,7 +5,9 @@ import {h, dl, fmtTime} from './dom.js';
 /** showEvent opens event e. ctx: {panel, onVessel, onSite}. */
 export function showEvent(ctx, e) {
   const params = Object.entries((e.rule && e.rule.params) || {}).map(([k, v]) => `${k}=${v}`).join(', ');
+  const simulated = (e.evidence || []).some((f) => (f.sources || []).some(isSimulated));
   ctx.panel.open('event', `${e.kind} event`,
+    simulated ? h('p', null, h('span', {class: 'badge sim'}, 'SIMULATED'), ' This event rests on simulated AIS (a scenario), not real reception.') : '',
     h('p', null, e.summary),
     dl([['Kind', e.kind], ['Start', fmtTime(e.start)], ['End', fmtTime(e.end)],
       ['Vessel', h('button', {type: 'button', class: 'linklike', onclick: () => ctx.onVessel(e.mmsi)}, String(e.mmsi))],
@@ -16,8 +18,21 @@ export function showEvent(ctx, e) {
     e.attrs ? dl(Object.entries(e.attrs)) : '',
     h('h3', null, `Evidence (${(e.evidence || []).length} fixes)`),
     h('ul', {class: 'list'}, (e.evidence || []).slice(0, 50).map((f) =>
-      h('li', null, `${f.role}: ${fmtTime(f.time)} ${f.lat.toFixed(4)}, ${f.lon.toFixed(4)}${f.sog !== undefined ? ' ' + f.sog.toFixed(1) + ' kn' : ''}`))),
+      h('li', null, `${f.role}: ${fmtTime(f.time)} ${f.lat.toFixed(4)}, ${f.lon.toFixed(4)}${f.sog !== undefined ? ' ' + f.sog.toFixed(1) + ' kn' : ''}${via(f.sources)}`))),
   );
+}
+
+/** isSimulated tells a receipt of simulated data (sitrep.SimulatedPrefix). */
+function isSimulated(src) {
+  return (src.station || '').startsWith('sitrep-simulated') || (src.feed || '').startsWith('sitrep-simulated');
+}
+
+/** via names where a fix was received: " via station (feed)". */
+function via(sources) {
+  if (!sources || !sources.length) return '';
+  const s = sources[0];
+  const more = sources.length > 1 ? ` +${sources.length - 1}` : '';
+  return ` via ${s.station || s.feed}${s.station && s.feed ? ' (' + s.feed + ')' : ''}${more}`;
 }
 
 /** showReport opens report r, with claim index claim highlighted. ctx: {panel, canEdit(), onEdit(r, i), onSite}. */

@@ -140,7 +140,7 @@ export class Timeline {
     const rows = items.slice(0, MAX_ROWS).map((it) => {
       const what = it.kind === 'event' ? h('span', {class: 'badge ev', title: 'AIS event'}, it.event ? it.event.kind : 'event')
         : h('span', {class: 'badge grade', title: `Report claim, graded ${it.grade} (source reliability, information credibility)`}, it.grade || '??');
-      const sim = it.report && it.report.simulated ? h('span', {class: 'badge sim'}, 'SIMULATED') : '';
+      const sim = it.simulated || (it.report && it.report.simulated) ? h('span', {class: 'badge sim', title: it.kind === 'event' ? 'This event rests on SIMULATED AIS, not real reception' : 'This report is invented scenario material'}, 'SIMULATED') : '';
       return h('li', {class: it.kind, dataset: {kind: it.kind, time: it.time}},
         h('span', {class: 'when'}, fmtTime(it.time)), h('span', {class: 'what'}, what),
         h('button', {type: 'button', onclick: () => this.onItem(it)}, it.summary, ' ', sim));
