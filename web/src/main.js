@@ -230,6 +230,9 @@ async function start() {
     a.href = `/api/brief?site=${DEMO_SITE}&format=html`;
     a.textContent = `${s.name} situation report`;
     a.hidden = false;
+    const md = $('front-brief-md');
+    md.href = `/api/brief?site=${DEMO_SITE}&format=md`;
+    md.hidden = false;
   }).catch(() => {});
 
   await auth.load();
