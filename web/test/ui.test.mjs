@@ -10,7 +10,11 @@ import {sitrep, tempDir, addUser, reportFiles, startServe, launch, openUI, clean
 
 // The live feed: a real capture (two hours of satellite AIS with tag-block
 // times) replayed at 60 times real time, so vessels move during the test.
-const FEED = join(ROOT, 'testdata/ais/amsa-exact-earth-2.nmea');
+// The live feed is a SIMULATED capture made here (sitrep simulate, 2025),
+// not one of the stored real captures: the live state starts from the
+// stored vessels' last positions, and replaying fixes no newer than those
+// would move nothing.
+let FEED;
 const FEED_SPEED = 60;
 // History for the snapshots: the bundled real captures, replayed into the store.
 const HISTORY = ['amsa-ais-head3000.nmea', 'amsa-exact-earth-2.nmea', 'dma-ais250.nmea', 'pyais-sample.nmea'].map((f) => join(ROOT, 'testdata/ais', f));
@@ -21,6 +25,8 @@ let data, server, browser;
 
 before(async () => {
   data = tempDir('sitrep-webtest-');
+  FEED = join(data, 'live-simulated.nmea');
+  sitrep(['simulate', '--vessels', '300', '--duration', '30m', '--seed', '7', '--out', FEED]);
   addUser(data, ANALYST[0], 'analyst', ANALYST[1]);
   addUser(data, VIEWER[0], 'viewer', VIEWER[1]);
   sitrep(['replay', '--data', data, '--progress=false', ...HISTORY]);
