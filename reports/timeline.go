@@ -56,6 +56,31 @@ type vesselNames struct {
 	names map[sitrep.MMSI]string // "" when the vessel has no name
 }
 
+// vesselGetter is the VesselStore method that finds one vessel by its
+// key; stores that have it answer a name in one indexed lookup rather
+// than a search.
+type vesselGetter interface {
+	Vessel(ctx context.Context, mmsi sitrep.MMSI) (sitrep.Vessel, error)
+}
+
+// lookup returns the stored name of m, "" when it has none or is unknown.
+func (n *vesselNames) lookup(ctx context.Context, m sitrep.MMSI) (string, error) {
+	if g, ok := n.f.Vessels.(vesselGetter); ok {
+		v, err := g.Vessel(ctx, m)
+		if sitrep.ErrorCode(err) == sitrep.ENOTFOUND {
+			return "", nil
+		}
+		return v.Name, err
+	}
+	vs, err := n.f.Vessels.Vessels(ctx, m.String(), 4) // nine digits: that MMSI
+	for _, v := range vs {
+		if v.MMSI == m {
+			return v.Name, err
+		}
+	}
+	return "", err
+}
+
 // name returns summary with the first mention of each of the MMSIs
 // replaced by "NAME (MMSI)" where the stored vessel has a name.
 //
@@ -70,14 +95,9 @@ func (n *vesselNames) name(ctx context.Context, summary string, mmsis ...sitrep.
 		}
 		name, ok := n.names[m]
 		if !ok {
-			vs, err := n.f.Vessels.Vessels(ctx, m.String(), 4) // nine digits: that MMSI
-			if err != nil {
+			var err error
+			if name, err = n.lookup(ctx, m); err != nil {
 				return "", err
-			}
-			for _, v := range vs {
-				if v.MMSI == m {
-					name = v.Name
-				}
 			}
 			n.names[m] = name
 		}
