@@ -329,7 +329,7 @@ func (s *server) brief(w http.ResponseWriter, r *http.Request) error {
 			"csv":     func(w io.Writer) error { return reports.WriteCSV(w, sel) },
 		}[format]
 	default:
-		b, err := s.fusion.Brief(ctx, fq, briefTitle(fq), s.now())
+		b, err := s.fusion.Brief(ctx, fq, fq.Title(), s.now())
 		if err != nil {
 			return err
 		}
@@ -345,25 +345,4 @@ func (s *server) brief(w http.ResponseWriter, r *http.Request) error {
 		s.log.ErrorContext(ctx, "brief failed", "format", format, "err", err)
 	}
 	return nil
-}
-
-// briefTitle names a brief after its selection.
-func briefTitle(q reports.Query) string {
-	what := "all reports"
-	switch {
-	case q.SiteID != "":
-		what = q.SiteID
-	case q.EntityID != "":
-		what = q.EntityID
-	case q.MMSI != 0:
-		what = "MMSI " + q.MMSI.String()
-	case q.IMO != 0:
-		what = fmt.Sprintf("IMO %d", q.IMO)
-	case q.Area != nil:
-		what = fmt.Sprintf("area %.2f,%.2f–%.2f,%.2f", q.Area.MinLon, q.Area.MinLat, q.Area.MaxLon, q.Area.MaxLat)
-	}
-	if !q.Range.From.IsZero() && !q.Range.To.IsZero() {
-		what += ", " + q.Range.From.UTC().Format("2 Jan 2006") + " – " + q.Range.To.Add(-time.Nanosecond).UTC().Format("2 Jan 2006")
-	}
-	return "Situation report: " + what
 }

@@ -301,3 +301,27 @@ func describeQuery(q Query) string {
 	parts = append(parts, "from "+from+" to "+to+" (exclusive)")
 	return strings.Join(parts, ", ")
 }
+
+// Title names a brief after its selection: "Situation report: SITE, 20
+// Jan 2025 – 14 Feb 2025" (the range's last day, To being exclusive). An
+// area is given as its corners, latitude first: "area 34.80,35.80–35.50,36.10
+// (lat,lon)".
+func (q Query) Title() string {
+	what := "all reports"
+	switch {
+	case q.SiteID != "":
+		what = q.SiteID
+	case q.EntityID != "":
+		what = q.EntityID
+	case q.MMSI != 0:
+		what = "MMSI " + q.MMSI.String()
+	case q.IMO != 0:
+		what = fmt.Sprintf("IMO %d", q.IMO)
+	case q.Area != nil:
+		what = fmt.Sprintf("area %.2f,%.2f–%.2f,%.2f (lat,lon)", q.Area.MinLat, q.Area.MinLon, q.Area.MaxLat, q.Area.MaxLon)
+	}
+	if !q.Range.From.IsZero() && !q.Range.To.IsZero() {
+		what += ", " + q.Range.From.UTC().Format("2 Jan 2006") + " – " + q.Range.To.Add(-time.Nanosecond).UTC().Format("2 Jan 2006")
+	}
+	return "Situation report: " + what
+}

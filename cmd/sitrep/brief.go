@@ -144,7 +144,7 @@ tracks derived from reports drawn as dashed lines.`,
 			return closeOut()
 		}
 		if title == "" {
-			title = briefTitle(q)
+			title = q.Title()
 		}
 		b, err := f.Brief(ctx, q, title, at)
 		if err != nil {
@@ -163,29 +163,6 @@ tracks derived from reports drawn as dashed lines.`,
 		return closeOut()
 	}
 	return cmd
-}
-
-// briefTitle names a brief after its selection.
-func briefTitle(q reports.Query) string {
-	var what string
-	switch {
-	case q.SiteID != "":
-		what = q.SiteID
-	case q.EntityID != "":
-		what = q.EntityID
-	case q.MMSI != 0:
-		what = "MMSI " + q.MMSI.String()
-	case q.IMO != 0:
-		what = fmt.Sprintf("IMO %d", q.IMO)
-	case q.Area != nil:
-		what = fmt.Sprintf("area %.2f,%.2f–%.2f,%.2f", q.Area.MinLat, q.Area.MinLon, q.Area.MaxLat, q.Area.MaxLon)
-	default:
-		what = "all reports"
-	}
-	if !q.Range.From.IsZero() && !q.Range.To.IsZero() {
-		what += ", " + q.Range.From.UTC().Format("2 Jan 2006") + " – " + q.Range.To.Add(-time.Nanosecond).UTC().Format("2 Jan 2006")
-	}
-	return "Situation report: " + what
 }
 
 func newReportsTimelineCmd() *cobra.Command {

@@ -15,7 +15,7 @@ func TestBriefMarkdownAndHTML(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"# Situation report: area 34.80,35.80–35.50,36.10, 10 Feb 2025 – 10 Feb 2025",
+		"# Situation report: area 34.80,35.80–35.50,36.10 (lat,lon), 10 Feb 2025 – 10 Feb 2025",
 		"Generated 2025-02-15 09:00 UTC",
 		"### Monday 10 February 2025",
 		"**2025-02-10 17:00 +03:00 (14:00Z) (hour), \"about 17:00 local\"** — The convoy is forced to return to Khmeimim at about 17:00 local time.",
