@@ -5,14 +5,21 @@ import (
 	"net/http"
 
 	"github.com/sitrep-osint/sitrep"
+	"github.com/sitrep-osint/sitrep/auth"
 	"github.com/sitrep-osint/sitrep/feed"
 )
 
-// feeds answers GET /api/feeds.
+// feeds answers GET /api/feeds. Only admins see LastDrop, which quotes
+// the start of a dropped line: what a feed carries is not every reader's.
 func (s *server) feeds(w http.ResponseWriter, r *http.Request) error {
 	var out []feed.Status
 	if s.cfg.Feeds != nil {
 		out = s.cfg.Feeds.Statuses()
+	}
+	if p, _ := auth.FromContext(r.Context()); !p.Role.Allows(sitrep.RoleAdmin) {
+		for i := range out {
+			out[i].LastDrop = ""
+		}
 	}
 	writeJSON(w, http.StatusOK, items(out))
 	return nil

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -506,6 +507,36 @@ func TestFeeds(t *testing.T) {
 	st := l.Items[0]
 	if st.Name != "capture" || st.Kind != feed.File || st.Lines != want || f.lines.Load() != int64(want) {
 		t.Fatalf("status %+v, %d lines handled, want %d", st, f.lines.Load(), want)
+	}
+
+	// A dropped line is quoted in last_drop for admins only.
+	junk := filepath.Join(t.TempDir(), "junk.nmea")
+	if err := os.WriteFile(junk, []byte("secret\x01stuff\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := f.do(req{method: "POST", path: "/api/feeds", body: map[string]string{"spec": "file:" + junk + "?name=junk"}, bearer: f.tokens[sitrep.RoleAdmin]}); r.status != http.StatusCreated {
+		t.Fatalf("%d %s", r.status, r.body)
+	}
+	drop := func(bearer string) string {
+		var l list[feed.Status]
+		f.do(req{method: "GET", path: "/api/feeds", bearer: bearer}).json(t, &l)
+		for _, st := range l.Items {
+			if st.Name == "junk" {
+				return st.LastDrop
+			}
+		}
+		return ""
+	}
+	for deadline := time.Now().Add(10 * time.Second); drop(f.tokens[sitrep.RoleAdmin]) == ""; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the junk line was never dropped")
+		}
+	}
+	if d := drop(""); d != "" {
+		t.Errorf("an anonymous reader sees last_drop %q", d)
+	}
+	if d := drop(f.tokens[sitrep.RoleViewer]); d != "" {
+		t.Errorf("a viewer sees last_drop %q", d)
 	}
 }
 
