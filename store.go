@@ -37,6 +37,14 @@ func (r TimeRange) Contains(t time.Time) bool {
 	return (r.From.IsZero() || !t.Before(r.From)) && (r.To.IsZero() || t.Before(r.To))
 }
 
+// Receipt is one more reception of the position of MMSI at Time: the same
+// transmission heard through Source (see PositionStore.AddReceipts).
+type Receipt struct {
+	MMSI   MMSI
+	Time   time.Time
+	Source Provenance
+}
+
 // PositionStore keeps position history. Implementations (sqlite, postgres)
 // pass the contract suite in internal/storetest.
 type PositionStore interface {
@@ -48,6 +56,10 @@ type PositionStore interface {
 	// through srcs (the same transmission from other receivers). Track and
 	// PositionsIn return all of a position's sources.
 	AddSources(ctx context.Context, mmsi MMSI, t time.Time, srcs []Provenance) error
+	// AddReceipts is AddSources for many positions at once, durable as one
+	// batch: a live feed hears most transmissions from several receivers,
+	// and one write per duplicate would not keep up.
+	AddReceipts(ctx context.Context, rs []Receipt) error
 	// Track returns one vessel's positions in the range, ordered by time;
 	// an empty slice (not an error) when there are none.
 	Track(ctx context.Context, mmsi MMSI, r TimeRange) ([]Position, error)

@@ -197,11 +197,27 @@ func (s *Store) addExtra(ctx context.Context, tx *sql.Tx, src *pending, stmt *sq
 //
 // Errors: as AddPositions.
 func (s *Store) AddSources(ctx context.Context, mmsi sitrep.MMSI, t time.Time, srcs []sitrep.Provenance) error {
-	const op = "sqlite.AddSources"
-	if err := ctx.Err(); err != nil {
-		return wrap(op, err)
+	rs := make([]sitrep.Receipt, len(srcs))
+	for i, pv := range srcs {
+		rs[i] = sitrep.Receipt{MMSI: mmsi, Time: t, Source: pv}
 	}
-	if len(srcs) == 0 {
+	return wrap("sqlite.AddSources", s.addReceipts(ctx, rs))
+}
+
+// AddReceipts records more receipts of stored (or later stored) positions
+// in one transaction; see sitrep.PositionStore. A receipt already recorded
+// (same position, receiver and Received) is not added twice.
+//
+// Errors: as AddPositions.
+func (s *Store) AddReceipts(ctx context.Context, rs []sitrep.Receipt) error {
+	return wrap("sqlite.AddReceipts", s.addReceipts(ctx, rs))
+}
+
+func (s *Store) addReceipts(ctx context.Context, rs []sitrep.Receipt) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if len(rs) == 0 {
 		return nil
 	}
 	src := pending{d: s.srcs}
@@ -211,15 +227,15 @@ func (s *Store) AddSources(ctx context.Context, mmsi sitrep.MMSI, t time.Time, s
 			return err
 		}
 		defer stmt.Close()
-		for _, pv := range srcs {
-			if err := s.addExtra(ctx, tx, &src, stmt, mmsi, t.UnixMilli(), pv); err != nil {
+		for _, r := range rs {
+			if err := s.addExtra(ctx, tx, &src, stmt, r.MMSI, r.Time.UnixMilli(), r.Source); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
 	if err != nil {
-		return wrap(op, err)
+		return err
 	}
 	src.commit()
 	return nil

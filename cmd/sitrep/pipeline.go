@@ -44,7 +44,7 @@ type pipeline struct {
 	dec     *ais.Decoder
 	batch   []sitrep.Position
 	updates []identityAt
-	dups    []dupSource
+	dups    []sitrep.Receipt
 
 	jobs    chan writeJob // to the observer
 	detects chan writeJob // from the observer to the detector (nil without detection)
@@ -74,7 +74,7 @@ type pipeline struct {
 type writeJob struct {
 	positions []sitrep.Position
 	updates   []identityAt
-	dups      []dupSource
+	dups      []sitrep.Receipt
 	changes   []sitrep.IdentityChange // set by the observer
 	idents    []identityRecord        // set by the observer, for the detector
 	events    []sitrep.Event          // set by the detector
@@ -93,12 +93,6 @@ type identityRecord struct {
 type identityAt struct {
 	at int
 	u  ingest.IdentityUpdate
-}
-
-type dupSource struct {
-	mmsi sitrep.MMSI
-	t    time.Time
-	src  sitrep.Provenance
 }
 
 // batchSize is how many positions go to the store in one transaction.
@@ -127,10 +121,12 @@ type liveOutput struct {
 }
 
 // liveQueue is how many batches may wait between two live stages: live
-// batches are small (see liveIngest), so that is several seconds of a busy
-// feed, and a slow store transaction (a checkpoint, the vessels) holds up
-// neither the map nor the stream. Memory follows the positions queued.
-const liveQueue = 4096
+// batches are small (see liveIngest), so that is seconds of a busy feed,
+// and a slow store transaction (a checkpoint, the vessels) holds up
+// neither the map nor the stream. It also bounds what a feed that outruns
+// the store can queue (up to liveQueue batches of liveBatchSize positions
+// or receipts per stage), and so what a shutdown must still store.
+const liveQueue = 512
 
 // liveBatchSize caps a live batch; live batches are mostly handed on as
 // soon as the feeds pause (see liveIngest) and are much smaller, so they
@@ -313,10 +309,10 @@ func (p *pipeline) write(j writeJob) error {
 		}
 		p.positions += int64(len(j.positions))
 	}
-	for _, d := range j.dups {
-		if err := p.store.AddSources(p.ctx, d.mmsi, d.t, []sitrep.Provenance{d.src}); err != nil {
-			return err
-		}
+	// All of a batch's duplicate receipts in one transaction: a live
+	// feed hears most transmissions from several receivers.
+	if err := p.store.AddReceipts(p.ctx, j.dups); err != nil {
+		return err
 	}
 	if len(j.changes) > 0 {
 		if err := p.store.AddIdentityChanges(p.ctx, j.changes); err != nil {
@@ -360,7 +356,10 @@ func (p *pipeline) sink() ingest.Sink {
 	return ingest.Sink{
 		Position: p.position,
 		Duplicate: func(mmsi sitrep.MMSI, t time.Time, src sitrep.Provenance) {
-			p.dups = append(p.dups, dupSource{mmsi, t, src})
+			p.dups = append(p.dups, sitrep.Receipt{MMSI: mmsi, Time: t, Source: src})
+			if len(p.dups) >= p.batchCap { // bounded like positions: back-pressure
+				p.flush()
+			}
 		},
 		Identity: p.identity,
 	}

@@ -334,11 +334,14 @@ func (p *pipeline) liveWriter() {
 				p.storeDirty(true)
 				return
 			}
-			// Join what else is queued into one transaction.
+			// Join what else is queued into one transaction, up to
+			// batchSize positions and receipts (a transaction must not
+			// grow without bound while the feeds outrun the disk).
 			jobs = append(jobs[:0], j)
+			size := len(j.positions) + len(j.dups)
 			closed := false
 		more:
-			for len(jobs) < liveQueue {
+			for len(jobs) < liveQueue && size < batchSize {
 				select {
 				case j, ok := <-p.writes:
 					if !ok {
@@ -346,6 +349,7 @@ func (p *pipeline) liveWriter() {
 						break more
 					}
 					jobs = append(jobs, j)
+					size += len(j.positions) + len(j.dups)
 				default:
 					break more
 				}

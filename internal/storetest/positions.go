@@ -188,6 +188,20 @@ func testAddSources(t *testing.T, h *harness) {
 	equalPositions(t, "Track", track(t, s, m, sitrep.TimeRange{}), want)
 	equalPositions(t, "PositionsIn", in(t, s, world, sitrep.TimeRange{}, 0), want)
 	equalPositions(t, "Track of the one position", track(t, s, m, sitrep.TimeRange{From: p.Time, To: q.Time}), want[:1])
+
+	// AddReceipts: receipts of both positions in one batch; one already
+	// recorded is not recorded twice.
+	other := sitrep.Provenance{Feed: "sim-other", Station: "SIM-Q", Received: q.Time.Add(3 * time.Second)}
+	if err := s.AddReceipts(ctx(t), []sitrep.Receipt{{MMSI: m, Time: q.Time, Source: other}, {MMSI: m, Time: p.Time, Source: late}}); err != nil {
+		t.Fatalf("AddReceipts: %v", err)
+	}
+	wantQ := q
+	wantQ.Sources = []sitrep.Provenance{q.Sources[0], other}
+	want = []sitrep.Position{wantP, wantQ}
+	equalPositions(t, "Track after AddReceipts", track(t, s, m, sitrep.TimeRange{}), want)
+	if err := s.AddReceipts(ctx(t), nil); err != nil {
+		t.Errorf("AddReceipts(nil): %v", err)
+	}
 }
 
 // testEmpty checks that queries with no result return empty slices, not
