@@ -1,7 +1,6 @@
 package storetest
 
 import (
-	"io"
 	"reflect"
 	"testing"
 	"time"
@@ -46,17 +45,7 @@ type reportHarness struct {
 // of the test).
 func (h *reportHarness) store() (sitrep.ReportStore, func()) {
 	s := h.open(h.t, h.dir)
-	closed := false
-	closeFn := func() {
-		if c, ok := s.(io.Closer); ok && !closed {
-			closed = true
-			if err := c.Close(); err != nil {
-				h.t.Errorf("Close: %v", err)
-			}
-		}
-	}
-	h.t.Cleanup(closeFn)
-	return s, closeFn
+	return s, closeOnce(h.t, s)
 }
 
 // simSource returns a SIMULATED source.

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"io"
 	"testing"
 
 	"github.com/sitrep-osint/sitrep"
@@ -55,18 +56,23 @@ type harness struct {
 // the end unless the returned close function is called first.
 func (h *harness) store() (sitrep.Store, func()) {
 	s := h.open(h.t, h.dir)
+	return s, closeOnce(h.t, s)
+}
+
+// closeOnce returns a function that closes s (when it is an io.Closer) the
+// first time it is called, reporting a failure to t; t calls it at its end.
+func closeOnce(t *testing.T, s any) func() {
 	closed := false
 	closeFn := func() {
-		if closed {
-			return
-		}
-		closed = true
-		if err := s.Close(); err != nil {
-			h.t.Errorf("Close: %v", err)
+		if c, ok := s.(io.Closer); ok && !closed {
+			closed = true
+			if err := c.Close(); err != nil {
+				t.Errorf("Close: %v", err)
+			}
 		}
 	}
-	h.t.Cleanup(closeFn)
-	return s, closeFn
+	t.Cleanup(closeFn)
+	return closeFn
 }
 
 // ctx returns a context that ends with the test.

@@ -2,7 +2,6 @@ package storetest
 
 import (
 	"crypto/sha256"
-	"io"
 	"reflect"
 	"testing"
 	"time"
@@ -48,17 +47,7 @@ type userHarness struct {
 // of the test).
 func (h *userHarness) store() (sitrep.UserStore, func()) {
 	s := h.open(h.t, h.dir)
-	closed := false
-	closeFn := func() {
-		if c, ok := s.(io.Closer); ok && !closed {
-			closed = true
-			if err := c.Close(); err != nil {
-				h.t.Errorf("Close: %v", err)
-			}
-		}
-	}
-	h.t.Cleanup(closeFn)
-	return s, closeFn
+	return s, closeOnce(h.t, s)
 }
 
 // u0 is the user suite's reference time, on a whole second (stores may keep
