@@ -65,6 +65,13 @@ func (d *dedup) seen(payload []byte, fill int, t time.Time) (time.Time, bool) {
 	return time.Time{}, false
 }
 
+// index returns the index of the set that seen looks at for payload (see
+// Stage.Warm).
+func (d *dedup) index(payload []byte, fill int) uint32 {
+	key := payloadHash(payload, uint64(fill)) | 1
+	return uint32((key >> 1) & d.mask)
+}
+
 // payloadHash is a fixed-seed 64-bit hash of an armoured payload (a
 // multiply-mix over 8-byte words, after wyhash's mixing step).
 func payloadHash(p []byte, seed uint64) uint64 {

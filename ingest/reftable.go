@@ -37,6 +37,12 @@ func (t *refTable) get(mmsi sitrep.MMSI) (*refs, bool) {
 	}
 }
 
+// index returns the slot where get starts looking for mmsi, or 0 for an
+// empty table (see Stage.Warm).
+func (t *refTable) index(mmsi uint32) uint32 {
+	return ((mmsi + 1) * 0x9E3779B1) & uint32(max(len(t.slots), 1)-1)
+}
+
 // grow doubles the table (1024 slots at first) and re-inserts every entry.
 func (t *refTable) grow() {
 	old := t.slots

@@ -62,6 +62,7 @@ type Stage struct {
 	dedup dedup
 	plaus plausibility
 	stats Stats
+	warm  uint64 // see Warm
 }
 
 // New returns a stage delivering to sink.

@@ -461,6 +461,9 @@ func (p *pipeline) nmeaStream(name string, r io.Reader, recv func(*nmea.Message)
 	defer close(stop)
 	for b := range batches {
 		for i := range b.msgs {
+			if i%ingest.WarmBlock == 0 {
+				stage.Warm(b.msgs[i:])
+			}
 			msg := &b.msgs[i]
 			m, derr := p.dec.Decode(msg.Payload, msg.FillBits)
 			if m == nil || (derr != nil && !errors.Is(derr, ais.ErrShort)) {
