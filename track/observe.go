@@ -34,17 +34,54 @@ func (s *State) ObserveAll(ps []sitrep.Position) {
 	for len(ps) > 0 {
 		n := min(len(ps), group)
 		s.mu.Lock()
-		for i := range ps[:n] {
-			s.observe(&ps[i])
+		for i := 0; i < n; i += warmBlock {
+			blk := ps[i:min(i+warmBlock, n)]
+			vs := s.lookupAll(blk)
+			for j := range blk {
+				s.observeAt(vs[j], &blk[j])
+			}
 		}
 		s.mu.Unlock()
 		ps = ps[n:]
 	}
 }
 
+// warmBlock is how many positions ObserveAll looks up at once.
+const warmBlock = 32
+
+// lookupAll returns the vessels of ps (at most warmBlock; nil for a vessel
+// not held yet) and loads the first cache line of each. With thousands of
+// vessels each is a miss to main memory; made one after another, as
+// observing position after position would, the processor waits for each in
+// turn, whereas these lookups and loads do not depend on one another and
+// overlap. The caller holds the write lock.
+func (s *State) lookupAll(ps []sitrep.Position) *[warmBlock]*vessel {
+	vs := &s.lookups
+	for i := range ps {
+		vs[i] = s.vessels[ps[i].MMSI]
+	}
+	var x int64
+	for _, v := range vs[:len(ps)] {
+		if v != nil {
+			x ^= v.seen
+		}
+	}
+	s.warm = x // keeps the loads
+	return vs
+}
+
 // observe is Observe with s.mu held.
-func (s *State) observe(p *sitrep.Position) {
-	v := s.heard(p.MMSI, p.Time)
+func (s *State) observe(p *sitrep.Position) { s.observeAt(nil, p) }
+
+// observeAt is observe for the vessel v of p.MMSI, already looked up (nil
+// when it was not held then: it is looked up again, since an earlier
+// position of the same block may have created it).
+func (s *State) observeAt(v *vessel, p *sitrep.Position) {
+	if v == nil {
+		v = s.heard(p.MMSI, p.Time)
+	} else {
+		v.widen(nanos(p.Time))
+	}
 	if !s.hasEpoch {
 		s.epoch, s.hasEpoch = p.Time.Unix(), true
 	}

@@ -226,6 +226,12 @@ func TestConcurrentReaders(t *testing.T) {
 // Observe called for each position in turn.
 func TestObserveAllMatchesObserve(t *testing.T) {
 	var ps []sitrep.Position
+	// New vessels heard twice within one of ObserveAll's blocks first.
+	for _, p := range simFleet(20, 99) {
+		q := p
+		q.Time = q.Time.Add(time.Second)
+		ps = append(ps, p, q)
+	}
 	for r := range 3 { // several rounds: histories grow, vessels move
 		ps = append(ps, simFleet(700, uint64(7+r))...)
 	}

@@ -57,6 +57,10 @@ type State struct {
 	// first fix observed (so fixes within ±68 years of it are exact).
 	epoch    int64
 	hasEpoch bool
+	// lookups and warm are ObserveAll's scratch (see lookupAll); guarded
+	// by mu.
+	lookups [warmBlock]*vessel
+	warm    int64
 }
 
 // vessel is the state of one MMSI. Its fields are ordered to pack into 288
@@ -127,10 +131,14 @@ func (s *State) heard(mmsi sitrep.MMSI, t time.Time) *vessel {
 		s.vessels[mmsi] = v
 		return v
 	}
-	n := nanos(t)
+	v.widen(nanos(t))
+	return v
+}
+
+// widen widens v's first/last heard span to include n (Unix nanoseconds).
+func (v *vessel) widen(n int64) {
 	v.first = min(v.first, n)
 	v.seen = max(v.seen, n)
-	return v
 }
 
 // Vessel returns what is known of mmsi, and false when it is not held.
