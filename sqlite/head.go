@@ -36,6 +36,7 @@ type head struct {
 	mu     sync.Mutex
 	series map[sitrep.MMSI]*series
 	points int
+	warm   byte // see addAll
 }
 
 // series is one vessel's head: points appended in time order go to enc
@@ -79,12 +80,55 @@ func (r *recvBuilder) appendTo(dst []byte) []byte {
 	return dst
 }
 
-// add appends the points of one vessel (in any order) to the head.
-func (h *head) add(mmsi sitrep.MMSI, pts []stored) {
+// addAll appends pts, ordered by vessel, to the head.
+//
+// With thousands of vessels each vessel's series and the end of its
+// encoder's buffer are misses to main memory, which adding vessel after
+// vessel would wait for one at a time: addAll looks up the series of
+// warmSeries vessels at once and loads those lines (loads that do not
+// depend on one another, which the processor overlaps) before adding
+// their points.
+func (h *head) addAll(pts []stored) {
+	const warmSeries = 32
+	var (
+		groups [warmSeries][]stored
+		ses    [warmSeries]*series
+	)
+	for len(pts) > 0 {
+		n := 0
+		for n < warmSeries && len(pts) > 0 {
+			j := 1
+			for j < len(pts) && pts[j].mmsi == pts[0].mmsi {
+				j++
+			}
+			groups[n], pts = pts[:j], pts[j:]
+			ses[n] = h.series[groups[n][0].mmsi]
+			n++
+		}
+		var x byte
+		for _, se := range ses[:n] {
+			if se != nil {
+				x ^= byte(se.enc.Len()) ^ byte(se.recv.run)
+			}
+		}
+		for _, se := range ses[:n] {
+			if se != nil {
+				x ^= se.enc.Touch()
+			}
+		}
+		h.warm = x // keeps the loads
+		for i, g := range groups[:n] {
+			h.addTo(ses[i], g[0].mmsi, g)
+		}
+	}
+}
+
+// addTo appends the points of one vessel, mmsi, in any order, to its
+// series se (nil when it has none yet).
+func (h *head) addTo(se *series, mmsi sitrep.MMSI, pts []stored) {
 	if h.series == nil {
 		h.series = map[sitrep.MMSI]*series{}
 	}
-	se := h.series[mmsi]
 	if se == nil {
 		se = &series{}
 		se.enc.Reset(nil)
@@ -363,14 +407,7 @@ func (s *Store) loadHead(ctx context.Context) error {
 			s.log.Error("sqlite: skipping a corrupt head_log row", "id", id, "err", err)
 			continue
 		}
-		for i := 0; i < len(pts); {
-			j := i
-			for j < len(pts) && pts[j].mmsi == pts[i].mmsi {
-				j++
-			}
-			s.head.add(pts[i].mmsi, pts[i:j])
-			i = j
-		}
+		s.head.addAll(pts)
 	}
 	return rows.Err()
 }

@@ -106,14 +106,7 @@ func (s *Store) AddPositions(ctx context.Context, ps []sitrep.Position) error {
 	}
 	src.commit()
 	s.head.mu.Lock()
-	for i := 0; i < len(pts); {
-		j := i
-		for j < len(pts) && pts[j].mmsi == pts[i].mmsi {
-			j++
-		}
-		s.head.add(pts[i].mmsi, pts[i:j])
-		i = j
-	}
+	s.head.addAll(pts)
 	full := s.head.points >= s.headPoints()
 	s.head.mu.Unlock()
 	if full {
