@@ -82,7 +82,7 @@ func (s *Store) AddPositions(ctx context.Context, ps []sitrep.Position) error {
 				}
 			}
 		}
-		slices.Sort(keys)
+		sortKeys(keys, grow(&b.tmp, len(keys)))
 		pts = grow(&b.pts, len(ps))
 		for i, k := range keys {
 			pts[i] = conv[uint32(k)]
@@ -129,7 +129,7 @@ func (s *Store) headPoints() int {
 // under Store.wmu.
 type addBuffers struct {
 	conv, pts []stored
-	keys      []uint64
+	keys, tmp []uint64
 	log       []byte
 }
 
