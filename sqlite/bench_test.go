@@ -169,3 +169,37 @@ func bytesPerPosition(b *testing.B, n int) (inLog, flushed, compacted float64) {
 	}
 	return inLog, flushed, size()
 }
+
+// BenchmarkPutVessels stores 20,000 SIMULATED vessels, each with an
+// identity, a voyage and a last position, into a new store, as the end of
+// `sitrep replay` of the 20,000-vessel capture does. One op is the 20,000.
+func BenchmarkPutVessels(b *testing.B) {
+	f := newSimFleet(3, 20_000)
+	ps := f.batch(20_000)
+	vs := make([]sitrep.Vessel, len(ps))
+	for i := range ps {
+		p := ps[i]
+		vs[i] = sitrep.Vessel{
+			Identity:     sitrep.Identity{MMSI: p.MMSI, IMO: 9000000 + uint32(i), Name: "SIMULATED " + p.MMSI.String(), Callsign: "SIM" + p.MMSI.String()[:4], ShipType: 70, Flag: "PA", Length: 120, Beam: 20, Class: sitrep.ClassA},
+			Voyage:       sitrep.Voyage{Destination: "ST.PETERSBURG", Draught: 7.5, ETA: time.UnixMilli(f.now).UTC()},
+			LastPosition: &p,
+			FirstSeen:    p.Time.Add(-time.Hour),
+			LastSeen:     p.Time,
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		s, err := Open(b.Context(), b.TempDir(), Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if err := s.PutVessels(b.Context(), vs); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+}

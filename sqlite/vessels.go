@@ -66,6 +66,16 @@ func (s *Store) putVessels(ctx context.Context, vs []sitrep.Vessel) error {
 	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(vs[a].MMSI, vs[b].MMSI) })
 	return s.writeTx(ctx, func(tx *sql.Tx) error {
 		args := make([]any, 0, 20*vesselsPerInsert)
+		// The statement of a full group is prepared once (parsing it
+		// cost as much as running it).
+		var full *sql.Stmt
+		if len(order) >= vesselsPerInsert {
+			var err error
+			if full, err = tx.PrepareContext(ctx, insert(vesselsPerInsert)); err != nil {
+				return err
+			}
+			defer full.Close()
+		}
 		for len(order) > 0 {
 			n := min(len(order), vesselsPerInsert)
 			args = args[:0]
@@ -95,7 +105,13 @@ func (s *Store) putVessels(ctx context.Context, vs []sitrep.Vessel) error {
 					v.Destination, port, nullMilli(v.ETA), float64(v.Draught), last, nullMilli(v.FirstSeen), nullMilli(v.LastSeen),
 					strings.ToLower(v.Name), strings.ToLower(v.Callsign), v.MMSI.String(), imoKey)
 			}
-			if _, err := tx.ExecContext(ctx, insert(n), args...); err != nil {
+			var err error
+			if n == vesselsPerInsert {
+				_, err = full.ExecContext(ctx, args...)
+			} else {
+				_, err = tx.ExecContext(ctx, insert(n), args...)
+			}
+			if err != nil {
 				return err
 			}
 			order = order[n:]
