@@ -267,10 +267,12 @@ func (s *Store) flushLocked(ctx context.Context) error {
 		return err
 	}
 	defer tx.Rollback()
-	if err := writeHead(ctx, tx, ser); err != nil {
+	// The log first: the chunk rows then reuse its pages (the same
+	// transaction), rather than growing the file while they sit free.
+	if _, err := tx.ExecContext(ctx, "DELETE FROM head_log"); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM head_log"); err != nil {
+	if err := writeHead(ctx, tx, ser); err != nil {
 		return err
 	}
 	// Commit and empty the head at once for readers (see readTx).
