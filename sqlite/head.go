@@ -333,28 +333,42 @@ func writeHead(ctx context.Context, tx *sql.Tx, ser map[sitrep.MMSI]*series) err
 // The head_log data column holds one batch:
 //
 //	byte 0      logVersion
-//	then groups uvarint MMSI, uvarint length, a chunk (package chunk) of
-//	            the vessel's points in time order, uvarint length, its recv
-//	            column (recv.go)
-const logVersion = 1
+//	then groups uvarint MMSI, uvarint count, varint (zigzag) time of the
+//	            first point, uvarint length, the body (chunk.Encoder.Body:
+//	            a chunk without its 42-byte header) of the vessel's points
+//	            in time order, uvarint length, its recv column (recv.go)
+//
+// A batch holds a few points of each of many vessels, so a whole chunk a
+// group (version 1: uvarint MMSI, uvarint length, a chunk, uvarint length,
+// recv) spent more on headers than on points; version 1 rows, left by a
+// crash of an older sitrep, are still read.
+const (
+	logVersion   = 2
+	logVersionV1 = 1
+)
 
 // errLog is wrapped by every error of decodeLog.
 var errLog = errors.New("sqlite: corrupt head_log row")
 
-// appendLogGroup appends one vessel's group to a head_log blob.
-func appendLogGroup(dst []byte, mmsi sitrep.MMSI, data, recv []byte) []byte {
+// appendLogGroup appends one vessel's group to a head_log blob: count
+// points from minT on, body as chunk.Encoder.Body returns it.
+func appendLogGroup(dst []byte, mmsi sitrep.MMSI, count int, minT int64, body, recv []byte) []byte {
 	dst = binary.AppendUvarint(dst, uint64(mmsi))
-	dst = binary.AppendUvarint(dst, uint64(len(data)))
-	dst = append(dst, data...)
+	dst = binary.AppendUvarint(dst, uint64(count))
+	dst = binary.AppendVarint(dst, minT)
+	dst = binary.AppendUvarint(dst, uint64(len(body)))
+	dst = append(dst, body...)
 	dst = binary.AppendUvarint(dst, uint64(len(recv)))
 	return append(dst, recv...)
 }
 
-// decodeLog splits a head_log blob into its chunks (aliasing b).
+// decodeLog splits a head_log blob into its chunks (a version 1 blob's
+// alias b; a version 2 blob's are rebuilt with chunk.FromBody).
 func decodeLog(b []byte) ([]rawChunk, error) {
-	if len(b) == 0 || b[0] != logVersion {
+	if len(b) == 0 || (b[0] != logVersion && b[0] != logVersionV1) {
 		return nil, fmt.Errorf("%w: missing or unknown version", errLog)
 	}
+	v1 := b[0] == logVersionV1
 	var out []rawChunk
 	field := func(i int) ([]byte, int, error) {
 		n, k := binary.Uvarint(b[i:])
@@ -370,9 +384,29 @@ func decodeLog(b []byte) ([]rawChunk, error) {
 			return nil, fmt.Errorf("%w: bad MMSI at byte %d", errLog, i)
 		}
 		i += k
+		var (
+			count uint64
+			minT  int64
+		)
+		if !v1 {
+			at := i
+			if count, k = binary.Uvarint(b[i:]); k <= 0 || count == 0 || count > chunk.MaxPoints {
+				return nil, fmt.Errorf("%w: bad count at byte %d", errLog, at)
+			}
+			i += k
+			if minT, k = binary.Varint(b[i:]); k <= 0 {
+				return nil, fmt.Errorf("%w: bad time at byte %d", errLog, i)
+			}
+			i += k
+		}
 		data, j, err := field(i)
 		if err != nil {
 			return nil, err
+		}
+		if !v1 {
+			if data, err = chunk.FromBody(nil, int(count), minT, data); err != nil {
+				return nil, fmt.Errorf("%w: group at byte %d: %w", errLog, i, err)
+			}
 		}
 		recv, j, err := field(j)
 		if err != nil {

@@ -2,7 +2,10 @@ package sqlite
 
 import (
 	"bytes"
+	"database/sql"
+	"encoding/binary"
 	"log/slog"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -130,6 +133,8 @@ func FuzzDecodeLog(f *testing.F) {
 	pts[1].T = 1000
 	f.Add(encodeLog(nil, pts))
 	f.Add([]byte{logVersion, 5, 200, 1})
+	f.Add([]byte{logVersionV1, 5, 200, 1})
+	f.Add([]byte{logVersion, 5, 2, 0, 20, 0})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		raw, err := decodeLog(b)
 		if err != nil {
@@ -138,4 +143,46 @@ func FuzzDecodeLog(f *testing.F) {
 		var rd chunkReader
 		_, _ = rd.decodeRaw(t.Context(), raw, nil, func(chunk.Point) bool { return true })
 	})
+}
+
+// TestHeadLogVersion1IsRead: a head_log row of the first format (whole
+// chunks), as a crash of an older sitrep leaves it, is loaded at Open.
+func TestHeadLogVersion1IsRead(t *testing.T) {
+	dir := t.TempDir()
+	s := openTest(t, dir, Options{})
+	s.Close()
+	var e chunk.Encoder
+	e.Reset(nil)
+	want := []sitrep.Position{
+		{MMSI: 273000002, Time: simStart, Lat: 43.1, Lon: 35.8},
+		{MMSI: 273000002, Time: simStart.Add(10 * time.Second), Lat: 43.11, Lon: 35.81},
+	}
+	for _, p := range want {
+		q, err := toPoint(&p, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = e.Append(q)
+	}
+	row := []byte{logVersionV1}
+	row = binary.AppendUvarint(row, 273000002)
+	row = binary.AppendUvarint(row, uint64(len(e.Bytes())))
+	row = append(row, e.Bytes()...)
+	recv := appendRecv(nil, []int64{0, 0})
+	row = binary.AppendUvarint(row, uint64(len(recv)))
+	row = append(row, recv...)
+	db, err := sql.Open("sqlite", filepath.Join(dir, FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("INSERT INTO head_log (data) VALUES (?)", row); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s = openTest(t, dir, Options{})
+	defer s.Close()
+	got, err := s.Track(t.Context(), 273000002, sitrep.TimeRange{})
+	if err != nil || len(got) != 2 || !got[1].Time.Equal(want[1].Time) {
+		t.Fatalf("Track after loading a version 1 row: %d positions, %v", len(got), err)
+	}
 }

@@ -162,9 +162,9 @@ func encodeLog(out []byte, pts []stored) []byte {
 			_ = enc.Append(pts[j].Point) // sorted by time, not full
 			lats = append(lats, pts[j].lat)
 		}
-		buf = enc.Bytes()
+		buf = enc.Bytes() // keeps the grown buffer for the next group
 		rbuf = appendRecv(rbuf[:0], lats)
-		out = appendLogGroup(out, pts[i].mmsi, buf, rbuf)
+		out = appendLogGroup(out, pts[i].mmsi, enc.Len(), enc.MinTime(), enc.Body(), rbuf)
 		i = j
 	}
 	return out
