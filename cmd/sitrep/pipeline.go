@@ -408,24 +408,35 @@ func (p *pipeline) failure() error {
 func (p *pipeline) nmeaStream(name string, r io.Reader, recv func(*nmea.Message) time.Time, onProgress func(nmea.Stats)) (nmea.Stats, ingest.Stats, error) {
 	stage := ingest.New(ingest.Config{Feed: name}, p.sink())
 	nr := nmea.NewReader(r, nmea.ReaderConfig{Source: name})
-	batches := make(chan *msgBatch, 2)
-	free := make(chan *msgBatch, 3)
+	// At most msgBatches batches exist: the reader waits for a free one
+	// rather than allocating more when it runs ahead.
+	const msgBatches = 4
+	batches := make(chan *msgBatch, msgBatches)
+	free := make(chan *msgBatch, msgBatches)
 	stop := make(chan struct{})
 	read := make(chan struct{}) // closed when the reader goroutine is done
 	go func() {
 		defer close(read)
 		defer close(batches)
-		b, n := newMsgBatch(), 0
+		b, n, made := newMsgBatch(), 0, 1
 		send := func() bool {
 			select {
 			case batches <- b:
 			case <-stop:
 				return false
 			}
+			if made < msgBatches {
+				select {
+				case b = <-free:
+				default:
+					b, made = newMsgBatch(), made+1
+				}
+				return true
+			}
 			select {
 			case b = <-free:
-			default:
-				b = newMsgBatch()
+			case <-stop:
+				return false
 			}
 			return true
 		}
@@ -479,10 +490,7 @@ func (p *pipeline) nmeaStream(name string, r io.Reader, recv func(*nmea.Message)
 			err = b.err
 		}
 		b.reset()
-		select {
-		case free <- b:
-		default:
-		}
+		free <- b // never blocks: it holds every batch
 	}
 	<-read
 	if err != nil {
