@@ -17,9 +17,10 @@ import (
 // for the detectors, but does not move the vessel on the map. Among fixes of
 // the same event time the one observed last wins.
 //
-// Observe keeps p.Sources (the caller hands it over, as ingest does) and no
-// other reference to p. It allocates only for a new vessel or while a
-// vessel's history grows towards its limit.
+// Observe keeps no reference to p or to the array of p.Sources (it copies
+// them into the vessel's own). It allocates only for a new vessel, while a
+// vessel's history grows towards its limit, or when a fix has more
+// Sources than the vessel's earlier ones.
 func (s *State) Observe(p sitrep.Position) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -97,7 +98,12 @@ func (s *State) observeAt(v *vessel, p *sitrep.Position) {
 	if v.hasLast && p.Time.Before(v.last.Time) {
 		return
 	}
+	// Sources into the vessel's own array (reused from fix to fix): a
+	// caller's array may be shared (ingest.Config.SourceSlab), and keeping
+	// it would keep all of it.
+	buf := v.last.Sources[:0]
 	v.last, v.hasLast = *p, true
+	v.last.Sources = append(buf, p.Sources...)
 	if !s.batch {
 		// Valid coordinates are a valid geo.Point, so Set cannot fail.
 		_ = s.index.Set(uint32(p.MMSI), geo.Point{Lat: p.Lat, Lon: p.Lon})

@@ -119,6 +119,25 @@ func TestVesselIsACopy(t *testing.T) {
 	}
 }
 
+// Observe keeps no reference to the array of the Sources it is given
+// (ingest may share one among positions: Config.SourceSlab), also when a
+// later fix replaces the last one.
+func TestObserveCopiesSources(t *testing.T) {
+	s := newState(t, Config{Batch: true})
+	shared := []sitrep.Provenance{{Feed: "test", Station: "rx-1"}, {Feed: "test", Station: "rx-2"}}
+	p := fixAt(sparta, 0, 34.9, 35.8)
+	p.Sources = shared[:1:1]
+	s.Observe(p)
+	q := fixAt(sparta, 60, 34.91, 35.8)
+	q.Sources = shared[1:2:2]
+	s.Observe(q)
+	shared[0].Station, shared[1].Station = "reused", "reused"
+	v, _ := s.Vessel(sparta)
+	if got := v.LastPosition.Sources; len(got) != 1 || got[0].Station != "rx-2" {
+		t.Errorf("LastPosition.Sources %+v, want the one of rx-2", got)
+	}
+}
+
 func TestExpire(t *testing.T) {
 	s := newState(t, Config{})
 	s.Observe(fixAt(100000001, 0, 1, 1)) // silent since t0
