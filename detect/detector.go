@@ -55,6 +55,7 @@ type Detector struct {
 	buf     []*sitrep.Site
 	lineBuf []*sitrep.Site
 	near    []nearVessel
+	warm    uint64 // see Warm
 }
 
 // New returns a Detector.
