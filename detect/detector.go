@@ -91,25 +91,29 @@ func (d *Detector) Err() error { return d.err }
 // time and coordinates, the params pointer, the flags that tell whether a
 // rule has state elsewhere), the next 64 what fixes near sites or slow
 // vessels need (the struct is 128 bytes and vessels are allocated in
-// pages, see vesselTable, so each starts on a cache line),
-// and vesselCold the full fixes kept for evidence and the rules' state,
-// which a fix reaches only when a flag says a rule needs it (and, for
-// writes, the one copy of the fix).
+// pages, see vesselTable, so each starts on a cache line). Every fix is
+// also copied in full, for evidence, into fixes, which the table keeps
+// densely beside the vessels (fewer pages to reach than were they part of
+// vesselCold). vesselCold holds the rules' state, which a fix reaches only
+// when a flag says a rule needs it.
 type vessel struct {
 	// First cache line: touched by every fix.
 	lastNano         int64   // time of the latest fix as unixNano gives it (valid when hasLast)
 	lastLat, lastLon float64 // its coordinates
 	params           *Params // effective params at the latest fix
 	*vesselCold
+	// fixes are the latest fix (fixes[cur]) and the one before it, in
+	// full for evidence.
+	fixes        *[2]sitrep.Position
 	cur          uint8 // index of the latest fix in fixes; the other slot holds the one before
 	gapLevel     int8  // 0: none reported, 1: flagged open gap reported, 2: suspicious
 	hasLast      bool
 	good         goodState
-	inSlow       bool     // whether the encounter rule's slow index holds the vessel
-	hasAlt       bool     // whether stations.alt holds the track the vessel jumped away from
-	loiterActive bool     // whether loiter holds a run of slow fixes
-	hasSites     bool     // len(sites) > 0
-	_            [16]byte // spare: keeps the second line at byte 64
+	inSlow       bool    // whether the encounter rule's slow index holds the vessel
+	hasAlt       bool    // whether stations.alt holds the track the vessel jumped away from
+	loiterActive bool    // whether loiter holds a run of slow fixes
+	hasSites     bool    // len(sites) > 0
+	_            [8]byte // spare: keeps the second line at byte 64
 
 	// Second cache line: fixes near sites, slow vessels, events.
 	mmsi      sitrep.MMSI
@@ -133,11 +137,8 @@ const (
 )
 
 // vesselCold is the part of a vessel's state that a fix reaches only when
-// a rule needs it, apart from the copy of the fix into fixes.
+// a rule needs it.
 type vesselCold struct {
-	// fixes are the latest fix (fixes[vessel.cur]) and the one before it,
-	// in full for evidence.
-	fixes [2]sitrep.Position
 	// goodFix is the latest plausible fix when the latest is not
 	// (vessel.good is goodKept).
 	goodFix  sitrep.Position
@@ -210,8 +211,9 @@ func (v *vessel) lastGoodPoint() sitrep.LatLon {
 func (d *Detector) vessel(m sitrep.MMSI) *vessel {
 	v := d.vessels.get(m)
 	if v == nil {
-		v = d.vessels.add(m)
-		*v = vessel{mmsi: m, params: &d.p, vesselCold: &vesselCold{}}
+		var fixes *[2]sitrep.Position
+		v, fixes = d.vessels.add(m)
+		*v = vessel{mmsi: m, params: &d.p, vesselCold: &vesselCold{}, fixes: fixes}
 	}
 	return v
 }
@@ -260,16 +262,16 @@ func (d *Detector) Position(p sitrep.Position) {
 		v.cur ^= 1
 		v.hasBefore = true
 	}
-	// The copy into vesselCold is a store, which does not wait for the
-	// cache miss, but the compiler's nil check of the pointer is a load,
-	// which does, unless a store at a constant offset did the check first:
-	// hence the constant indexes and the MMSI stored alone before the copy.
-	if c := v.vesselCold; v.cur == 0 {
-		c.fixes[0].MMSI = p.MMSI
-		c.fixes[0] = p
+	// The copy into fixes is a store, which does not wait for the cache
+	// miss, but the compiler's nil check of the pointer is a load, which
+	// does, unless a store at a constant offset did the check first: hence
+	// the constant indexes and the MMSI stored alone before the copy.
+	if f := v.fixes; v.cur == 0 {
+		f[0].MMSI = p.MMSI
+		f[0] = p
 	} else {
-		c.fixes[1].MMSI = p.MMSI
-		c.fixes[1] = p
+		f[1].MMSI = p.MMSI
+		f[1] = p
 	}
 	v.hasLast = true
 	v.lastNano, v.lastLat, v.lastLon = n, p.Lat, p.Lon

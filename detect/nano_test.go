@@ -23,7 +23,7 @@ func TestSinceLast(t *testing.T) {
 	}
 	times = append(times, time.Time{}, time.Unix(1<<62, 0), time.Unix(-1<<62, 0))
 	for _, last := range times {
-		v := &vessel{vesselCold: &vesselCold{}, hasLast: true, lastNano: unixNano(last)}
+		v := &vessel{fixes: new([2]sitrep.Position), hasLast: true, lastNano: unixNano(last)}
 		v.fixes[v.cur] = sitrep.Position{Time: last}
 		for _, at := range times {
 			if got, want := v.sinceLast(unixNano(at), at), at.Sub(last); got != want {

@@ -9,7 +9,8 @@ const WarmBlock = 32
 // Warm loads into the processor's caches the state that Position will read
 // first for ps, the next positions to be fed (at most WarmBlock; more are
 // ignored): the vessel table slot of each MMSI, then the vessel's first
-// cache line, then the line of vesselCold that the fix will be copied to.
+// cache line, then the lines of vessel.fixes that the fix will be copied
+// to.
 // With tens of thousands of vessels each is a miss, and Position, one fix
 // after another, waits for each in turn; Warm computes every address of a
 // level first and then makes loads that do not depend on one another,
@@ -47,9 +48,11 @@ func (d *Detector) Warm(ps []sitrep.Position) {
 	for _, v := range vs[:n] {
 		x ^= uint64(v.cur)
 	}
-	// Pass 3: the slot of vesselCold.fixes the fix will be copied to.
+	// Pass 3: the slot of fixes the fix will be copied to (96 bytes: its
+	// first and last words lie on the two lines it spans).
 	for _, v := range vs[:n] {
-		x ^= uint64(v.fixes[v.cur^1].MMSI)
+		f := &v.fixes[v.cur^1]
+		x ^= uint64(f.MMSI) ^ uint64(len(f.Sources))
 	}
 	d.warm = x // keeps the loads
 }
