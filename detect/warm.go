@@ -10,12 +10,11 @@ const WarmBlock = 32
 // first for ps, the next positions to be fed (at most WarmBlock; more are
 // ignored): the vessel table slot of each MMSI, then the vessel's first
 // cache line, then the lines of vessel.fixes that the fix will be copied
-// to.
-// With tens of thousands of vessels each is a miss, and Position, one fix
-// after another, waits for each in turn; Warm computes every address of a
-// level first and then makes loads that do not depend on one another,
-// which the processor overlaps. Each level depends on the one before, so
-// each is a separate pass over the block.
+// to. With tens of thousands of vessels each is a miss, and Position, one
+// fix after another, waits for each in turn; Warm computes every address
+// of a level first and then makes loads that do not depend on one
+// another, which the processor overlaps. Each level depends on the one
+// before, so each is a separate pass over the block.
 //
 // Warm changes no state that Position or Identity read (it adds no vessel
 // and moves nothing), so calls to Identity and Tick may come between it
