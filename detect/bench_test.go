@@ -130,8 +130,10 @@ func BenchmarkReplayWithDetection(b *testing.B) {
 // (about a million, interleaved in time order as track delivers them),
 // with every bundled site (sites.Catalogue, sites.ForDetection,
 // sites.NewIndex). One op is one position; each pass over the capture
-// starts on a fresh Detector. cpu-ns/op is the process's CPU time per op,
-// less disturbed than ns/op by other processes on a shared machine.
+// starts on a fresh Detector. "warm" calls Detector.Warm for each block of
+// WarmBlock positions first, as the replay does. cpu-ns/op is the
+// process's CPU time per op, less disturbed than ns/op by other processes
+// on a shared machine.
 func BenchmarkDetectorPosition20k(b *testing.B) {
 	data := simCapture(b, 20_000, 10*time.Minute)
 	var ps []sitrep.Position
@@ -145,23 +147,34 @@ func BenchmarkDetectorPosition20k(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Logf("%d positions, %d sites", len(ps), idx.Len())
-	var d *Detector
-	events := 0
-	i := len(ps)
-	b.ReportAllocs()
-	cpu0 := cpuTime()
-	for b.Loop() {
-		if i == len(ps) {
-			b.StopTimer()
-			d, err = New(Config{Params: DefaultParams(), Sites: idx, Sink: func(sitrep.Event) { events++ }})
-			if err != nil {
-				b.Fatal(err)
-			}
-			i = 0
-			b.StartTimer()
+	for _, warm := range []bool{false, true} {
+		name := "cold"
+		if warm {
+			name = "warm"
 		}
-		d.Position(ps[i])
-		i++
+		b.Run(name, func(b *testing.B) {
+			var d *Detector
+			events := 0
+			i := len(ps)
+			b.ReportAllocs()
+			cpu0 := cpuTime()
+			for b.Loop() {
+				if i == len(ps) {
+					b.StopTimer()
+					d, err = New(Config{Params: DefaultParams(), Sites: idx, Sink: func(sitrep.Event) { events++ }})
+					if err != nil {
+						b.Fatal(err)
+					}
+					i = 0
+					b.StartTimer()
+				}
+				if warm && i%WarmBlock == 0 {
+					d.Warm(ps[i:])
+				}
+				d.Position(ps[i])
+				i++
+			}
+			b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
+		})
 	}
-	b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
 }

@@ -2,6 +2,7 @@ package detect
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"time"
 
@@ -55,6 +56,7 @@ type Detector struct {
 	buf     []*sitrep.Site
 	lineBuf []*sitrep.Site
 	near    []nearVessel
+	warm    uint64 // see Warm
 }
 
 // New returns a Detector.
@@ -89,24 +91,29 @@ func (d *Detector) Err() error { return d.err }
 // time and coordinates, the params pointer, the flags that tell whether a
 // rule has state elsewhere), the next 64 what fixes near sites or slow
 // vessels need (the struct is 128 bytes and vessels are allocated in
-// pages, see vesselTable, so each starts on a cache line),
-// and vesselCold the full fixes kept for evidence and the rules' state,
-// which a fix reaches only when a flag says a rule needs it (and, for
-// writes, the one copy of the fix).
+// pages, see vesselTable, so each starts on a cache line). Every fix is
+// also copied in full, for evidence, into fixes, which the table keeps
+// densely beside the vessels (fewer pages to reach than were they part of
+// vesselCold). vesselCold holds the rules' state, which a fix reaches only
+// when a flag says a rule needs it.
 type vessel struct {
 	// First cache line: touched by every fix.
-	lastTime         time.Time // time of the latest fix (valid when hasLast)
-	lastLat, lastLon float64   // its coordinates
-	params           *Params   // effective params at the latest fix
+	lastNano         int64   // time of the latest fix as unixNano gives it (valid when hasLast)
+	lastLat, lastLon float64 // its coordinates
+	params           *Params // effective params at the latest fix
 	*vesselCold
+	// fixes are the latest fix (fixes[cur]) and the one before it, in
+	// full for evidence.
+	fixes        *[2]sitrep.Position
 	cur          uint8 // index of the latest fix in fixes; the other slot holds the one before
 	gapLevel     int8  // 0: none reported, 1: flagged open gap reported, 2: suspicious
 	hasLast      bool
 	good         goodState
-	inSlow       bool // whether the encounter rule's slow index holds the vessel
-	hasAlt       bool // whether stations.alt holds the track the vessel jumped away from
-	loiterActive bool // whether loiter holds a run of slow fixes
-	hasSites     bool // len(sites) > 0
+	inSlow       bool    // whether the encounter rule's slow index holds the vessel
+	hasAlt       bool    // whether stations.alt holds the track the vessel jumped away from
+	loiterActive bool    // whether loiter holds a run of slow fixes
+	hasSites     bool    // len(sites) > 0
+	_            [8]byte // spare: keeps the second line at byte 64
 
 	// Second cache line: fixes near sites, slow vessels, events.
 	mmsi      sitrep.MMSI
@@ -130,11 +137,8 @@ const (
 )
 
 // vesselCold is the part of a vessel's state that a fix reaches only when
-// a rule needs it, apart from the copy of the fix into fixes.
+// a rule needs it.
 type vesselCold struct {
-	// fixes are the latest fix (fixes[vessel.cur]) and the one before it,
-	// in full for evidence.
-	fixes [2]sitrep.Position
 	// goodFix is the latest plausible fix when the latest is not
 	// (vessel.good is goodKept).
 	goodFix  sitrep.Position
@@ -154,6 +158,34 @@ func (v *vessel) last() *sitrep.Position { return &v.fixes[v.cur] }
 // identity events can cite the latest fix strictly before the change
 // whatever the order of a fix and a static message of one time.
 func (v *vessel) before() *sitrep.Position { return &v.fixes[v.cur^1] }
+
+// noNano is what unixNano returns for times it cannot represent.
+const noNano = math.MinInt64
+
+// nanoLimit bounds the times unixNano represents, about 1824 to 2116, so
+// that the difference of two of them never overflows.
+const nanoLimit = 1 << 62
+
+// unixNano returns t in nanoseconds since 1970, or noNano when t is not
+// within nanoLimit of 1970. For two times it represents, the difference
+// of the results is exactly what time.Time.Sub returns.
+func unixNano(t time.Time) int64 {
+	s := t.Unix()
+	if s <= -nanoLimit/1_000_000_000 || s >= nanoLimit/1_000_000_000-1 {
+		return noNano
+	}
+	return s*1e9 + int64(t.Nanosecond())
+}
+
+// sinceLast returns t.Sub(v.last().Time), n being unixNano(t); valid when
+// hasLast. It reads the latest fix's time from the first cache line, and
+// from vesselCold only when one of the times is out of unixNano's range.
+func (v *vessel) sinceLast(n int64, t time.Time) time.Duration {
+	if n != noNano && v.lastNano != noNano {
+		return time.Duration(n - v.lastNano)
+	}
+	return t.Sub(v.last().Time)
+}
 
 // hasLastGood reports whether the vessel has a plausible fix.
 func (v *vessel) hasLastGood() bool { return v.good != goodNone }
@@ -179,8 +211,9 @@ func (v *vessel) lastGoodPoint() sitrep.LatLon {
 func (d *Detector) vessel(m sitrep.MMSI) *vessel {
 	v := d.vessels.get(m)
 	if v == nil {
-		v = d.vessels.add(m)
-		*v = vessel{mmsi: m, params: &d.p, vesselCold: &vesselCold{}}
+		var fixes *[2]sitrep.Position
+		v, fixes = d.vessels.add(m)
+		*v = vessel{mmsi: m, params: &d.p, vesselCold: &vesselCold{}, fixes: fixes}
 	}
 	return v
 }
@@ -194,11 +227,15 @@ func (d *Detector) Position(p sitrep.Position) {
 		return
 	}
 	v := d.vessel(p.MMSI)
-	if v.hasLast && p.Time.Before(v.lastTime) {
-		return
+	n := unixNano(p.Time)
+	var dt time.Duration // since the latest fix, when hasLast
+	if v.hasLast {
+		if dt = v.sinceLast(n, p.Time); dt < 0 {
+			return
+		}
 	}
-	d.gap(v, &p)
-	d.jump(v, &p)
+	d.gap(v, &p, dt)
+	d.jump(v, &p, dt)
 	implausible := p.Flags.Implausible()
 	if !implausible {
 		var here []*sitrep.Site
@@ -206,7 +243,11 @@ func (d *Detector) Position(p sitrep.Position) {
 			d.buf = d.sites.Containing(d.buf[:0], p.Lat, p.Lon)
 			here = d.buf
 		}
-		v.params = d.paramsAt(here)
+		// A pointer store has a write barrier while the GC runs: store
+		// only changes.
+		if pp := d.paramsAt(here); pp != v.params {
+			v.params = pp
+		}
 		d.siteRules(v, &p, here)
 		if v.hasLastGood() && d.sites != nil {
 			d.lines(v, &p)
@@ -221,19 +262,19 @@ func (d *Detector) Position(p sitrep.Position) {
 		v.cur ^= 1
 		v.hasBefore = true
 	}
-	// The copy into vesselCold is a store, which does not wait for the
-	// cache miss, but the compiler's nil check of the pointer is a load,
-	// which does, unless a store at a constant offset did the check first:
-	// hence the constant indexes and the MMSI stored alone before the copy.
-	if c := v.vesselCold; v.cur == 0 {
-		c.fixes[0].MMSI = p.MMSI
-		c.fixes[0] = p
+	// The copy into fixes is a store, which does not wait for the cache
+	// miss, but the compiler's nil check of the pointer is a load, which
+	// does, unless a store at a constant offset did the check first: hence
+	// the constant indexes and the MMSI stored alone before the copy.
+	if f := v.fixes; v.cur == 0 {
+		f[0].MMSI = p.MMSI
+		f[0] = p
 	} else {
-		c.fixes[1].MMSI = p.MMSI
-		c.fixes[1] = p
+		f[1].MMSI = p.MMSI
+		f[1] = p
 	}
 	v.hasLast = true
-	v.lastTime, v.lastLat, v.lastLon = p.Time, p.Lat, p.Lon
+	v.lastNano, v.lastLat, v.lastLon = n, p.Lat, p.Lon
 	if !implausible {
 		v.good = goodLast
 	}

@@ -9,13 +9,13 @@ import (
 // RuleGap names the AIS gap rule.
 const RuleGap = "ais_gap"
 
-// gap closes the vessel's silence when p ends one of gap_flag_h or more.
-func (d *Detector) gap(v *vessel, p *sitrep.Position) {
+// gap closes the vessel's silence when p ends one of gap_flag_h or more;
+// dt is the time since the latest fix.
+func (d *Detector) gap(v *vessel, p *sitrep.Position, dt time.Duration) {
 	if !v.hasLast {
 		return
 	}
 	params := v.params
-	dt := p.Time.Sub(v.lastTime)
 	if dt >= hoursDur(params.GapFlagH) {
 		d.sink(d.gapEvent(v, p, p.Time))
 	}
@@ -31,7 +31,7 @@ func (d *Detector) openGap(v *vessel, now time.Time) {
 		return
 	}
 	params := v.params
-	dt := now.Sub(v.lastTime)
+	dt := v.sinceLast(unixNano(now), now)
 	level := int8(0)
 	switch {
 	case dt >= hoursDur(params.GapSuspiciousH):

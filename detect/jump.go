@@ -36,12 +36,11 @@ func (p *Params) maxKnots(c sitrep.VesselClass) float64 {
 	return p.JumpMaxKnClassA
 }
 
-// reachable reports whether a station could sail from a, heard at at, to
-// b: the move is
-// shorter than jump_min_m, or its speed over the time between the fixes
-// plus jump_time_slack_s is within the class's limit.
-func (p *Params) reachable(at time.Time, a sitrep.LatLon, b *sitrep.Position, class sitrep.VesselClass) bool {
-	dt := b.Time.Sub(at) + time.Duration(p.JumpTimeSlackS*float64(time.Second))
+// reachable reports whether a station could sail from a, heard dt before
+// b, to b: the move is shorter than jump_min_m, or its speed over dt plus
+// jump_time_slack_s is within the class's limit.
+func (p *Params) reachable(dt time.Duration, a sitrep.LatLon, b *sitrep.Position, class sitrep.VesselClass) bool {
+	dt += time.Duration(p.JumpTimeSlackS * float64(time.Second))
 	allowed := p.maxKnots(class) * 1852 * dt.Hours()
 	// Cheap upper bound first (the path along a meridian and a parallel is
 	// no shorter than the great circle), so most fixes skip the haversine.
@@ -59,8 +58,9 @@ func (p *Params) reachable(at time.Time, a sitrep.LatLon, b *sitrep.Position, cl
 // jump checks the move from the vessel's latest fix to p: an implied speed
 // above the class limit is a position jump, unless p continues the other
 // track of an MMSI that alternates between two, which after
-// shared_min_switches alternations is reported as a shared MMSI.
-func (d *Detector) jump(v *vessel, p *sitrep.Position) {
+// shared_min_switches alternations is reported as a shared MMSI. dt is
+// the time since the latest fix.
+func (d *Detector) jump(v *vessel, p *sitrep.Position, dt time.Duration) {
 	if !v.hasLast {
 		return
 	}
@@ -70,12 +70,12 @@ func (d *Detector) jump(v *vessel, p *sitrep.Position) {
 	if v.hasAlt && p.Time.Sub(v.stations.alt.Time) > hoursDur(params.SharedWindowH) {
 		v.hasAlt, v.stations.switches = false, 0
 	}
-	if params.reachable(v.lastTime, sitrep.LatLon{Lat: v.lastLat, Lon: v.lastLon}, p, p.Class) {
+	if params.reachable(dt, sitrep.LatLon{Lat: v.lastLat, Lon: v.lastLon}, p, p.Class) {
 		return
 	}
 	st := &v.stations
 	prev := v.last()
-	if v.hasAlt && params.reachable(st.alt.Time, sitrep.LatLon{Lat: st.alt.Lat, Lon: st.alt.Lon}, p, p.Class) {
+	if v.hasAlt && params.reachable(p.Time.Sub(st.alt.Time), sitrep.LatLon{Lat: st.alt.Lat, Lon: st.alt.Lon}, p, p.Class) {
 		// Back on the other track: two stations alternating.
 		st.alt = *prev
 		if distance(prev, p) < params.SharedMinM {

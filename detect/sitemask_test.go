@@ -78,6 +78,29 @@ func TestSiteMaskSkipsOnlyEmptyQueries(t *testing.T) {
 	if in < 300 {
 		t.Fatalf("only %d points inside sites: the test tests little", in)
 	}
+	// Points on and just inside the edges of every site's bounding box,
+	// where the fine cells end.
+	for i := range ss {
+		sh, _ := shapeOf(&ss[i])
+		b := sh.Bounds()
+		for _, e := range []float64{0, 1e-9, 1e-6} {
+			for k := range 9 {
+				f := float64(k) / 8
+				lon := b.MinLon + f*(b.MaxLon-b.MinLon)
+				if b.MinLon > b.MaxLon {
+					lon = b.MinLon + f*(b.MaxLon+360-b.MinLon)
+					if lon > 180 {
+						lon -= 360
+					}
+				}
+				for _, lat := range []float64{b.MinLat + e, b.MaxLat - e, b.MinLat + f*(b.MaxLat-b.MinLat)} {
+					check(min(max(lat, -90), 90), lon)
+				}
+				check(b.MinLat+f*(b.MaxLat-b.MinLat), min(max(b.MinLon+e, -180), 180))
+				check(b.MinLat+f*(b.MaxLat-b.MinLat), min(max(b.MaxLon-e, -180), 180))
+			}
+		}
+	}
 }
 
 // TestSiteMaskSameEvents replays a simulated capture over the bundled

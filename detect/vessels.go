@@ -17,6 +17,9 @@ type vesselTable struct {
 	slots []vesselSlot // len is zero or a power of two
 	shift uint         // 32 - log2(len(slots))
 	pages []*[vesselPage]vessel
+	// fixes has a pair of fixes for each vessel, in the same pages:
+	// vessel.fixes (2 × 96 bytes, on three cache lines of their own).
+	fixes []*[vesselPage][2]sitrep.Position
 	n     int
 }
 
@@ -51,18 +54,20 @@ func (t *vesselTable) get(m sitrep.MMSI) *vessel {
 }
 
 // add returns a new zero vessel stored under m, which must not be in the
-// table.
-func (t *vesselTable) add(m sitrep.MMSI) *vessel {
+// table, and a zero pair of fixes for it.
+func (t *vesselTable) add(m sitrep.MMSI) (*vessel, *[2]sitrep.Position) {
 	if 4*(t.n+1) > 3*len(t.slots) {
 		t.grow()
 	}
 	if t.n%vesselPage == 0 {
 		t.pages = append(t.pages, new([vesselPage]vessel))
+		t.fixes = append(t.fixes, new([vesselPage][2]sitrep.Position))
 	}
 	t.insert(m, uint32(t.n))
 	v := t.at(uint32(t.n))
+	f := &t.fixes[t.n/vesselPage][t.n%vesselPage]
 	t.n++
-	return v
+	return v, f
 }
 
 // insert puts vessel number i under m.

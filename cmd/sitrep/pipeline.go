@@ -248,21 +248,30 @@ func (p *pipeline) detector() {
 		}
 		from := 0
 		for _, r := range j.idents {
-			for i := from; i < r.at; i++ {
-				p.det.Position(j.positions[i])
-			}
+			p.detectPositions(j.positions, from, r.at)
 			from = r.at
 			p.det.Identity(r.v, r.changes)
 		}
-		for i := from; i < len(j.positions); i++ {
-			p.det.Position(j.positions[i])
-		}
+		p.detectPositions(j.positions, from, len(j.positions))
 		if p.live != nil && len(j.positions) > 0 {
 			p.lastEvent = maxTime(p.lastEvent, j.positions[len(j.positions)-1].Time)
 		}
 		j.events, p.events = p.events, j.events[:0]
 		p.publishEvents(j.events)
 		p.writes <- j
+	}
+}
+
+// detectPositions feeds ps[from:to] to the detector, calling Detector.Warm
+// before each block of detect.WarmBlock positions of ps. Warm is only a
+// cache hint, so an identity change may come between it and the positions
+// it prepared.
+func (p *pipeline) detectPositions(ps []sitrep.Position, from, to int) {
+	for i := from; i < to; i++ {
+		if i%detect.WarmBlock == 0 {
+			p.det.Warm(ps[i:])
+		}
+		p.det.Position(ps[i])
 	}
 }
 
