@@ -120,6 +120,12 @@ type liveOutput struct {
 	tick time.Duration
 }
 
+// replayQueue is how many batches may wait between two stages of a
+// replay or import: a stage that takes longer over one batch (the store
+// writer when it flushes its head, for one) then holds up the others a
+// batch or two later, not at once, and both cores stay busy.
+const replayQueue = 2
+
 // liveQueue is how many batches may wait between two live stages: live
 // batches are small (see liveIngest), so that is seconds of a busy feed,
 // and a slow store transaction (a checkpoint, the vessels) holds up
@@ -138,7 +144,7 @@ const (
 
 func newPipeline(ctx context.Context, store sitrep.Store, opts pipelineOptions) (*pipeline, error) {
 	p := &pipeline{ctx: ctx, store: store, dec: ais.NewDecoder(), batchCap: batchSize, batchInit: batchSize}
-	queue := 0
+	queue := replayQueue
 	if opts.live != nil {
 		p.live, p.state, p.batchCap, p.batchInit, queue = opts.live, opts.live.track, liveBatchSize, liveBatchInit, liveQueue
 		p.dirty, p.newIdent, p.known = map[sitrep.MMSI]struct{}{}, map[sitrep.MMSI]struct{}{}, map[sitrep.MMSI]struct{}{}
