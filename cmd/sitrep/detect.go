@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sitrep-osint/sitrep"
@@ -52,6 +53,21 @@ func gazetteerResolve() func(string) *sitrep.PortRef {
 			return nil
 		}
 		return &sitrep.PortRef{LOCODE: r.Port.LOCODE, Name: r.Port.Name, Country: r.Port.Country, Lat: r.Port.Lat, Lon: r.Port.Lon}
+	}
+}
+
+// backgroundResolve is gazetteerResolve, loaded on a goroutine of its own
+// (it takes a tenth of a second) while a replay starts; the first
+// resolution waits for it.
+func backgroundResolve() func(string) *sitrep.PortRef {
+	loaded := make(chan func(string) *sitrep.PortRef, 1)
+	go func() { loaded <- gazetteerResolve() }()
+	get := sync.OnceValue(func() func(string) *sitrep.PortRef { return <-loaded })
+	return func(raw string) *sitrep.PortRef {
+		if r := get(); r != nil {
+			return r(raw)
+		}
+		return nil
 	}
 }
 

@@ -51,8 +51,9 @@ type pipeline struct {
 	writes  chan writeJob // to the writer
 	free    chan writeJob // written batches, for reuse
 	done    sync.WaitGroup
-	failed  atomic.Bool // set once the writer has failed; err then holds why
-	err     error       // written by the writer goroutine before failed is set
+	failed   atomic.Bool // set once the pipeline has failed (see fail); err then holds why
+	err      error       // written once, by fail, before failed is set
+	failOnce sync.Once
 
 	// Counted by the writer; read after finish.
 	positions, changesN int64
@@ -150,7 +151,7 @@ func newPipeline(ctx context.Context, store sitrep.Store, opts pipelineOptions) 
 		p.dirty, p.newIdent, p.known = map[sitrep.MMSI]struct{}{}, map[sitrep.MMSI]struct{}{}, map[sitrep.MMSI]struct{}{}
 	} else {
 		// Nothing queries the live state during a replay: batch mode.
-		st, err := track.New(track.Config{Resolve: gazetteerResolve(), Batch: true})
+		st, err := track.New(track.Config{Resolve: backgroundResolve(), Batch: true})
 		if err != nil {
 			return nil, err
 		}
@@ -158,22 +159,26 @@ func newPipeline(ctx context.Context, store sitrep.Store, opts pipelineOptions) 
 	}
 	p.batch = make([]sitrep.Position, 0, p.batchInit)
 	p.jobs, p.writes, p.free = make(chan writeJob, queue), make(chan writeJob, queue), make(chan writeJob, 2+queue)
-	if opts.detect {
-		idx, err := detectionSites(ctx, store)
-		if err != nil {
-			return nil, err
-		}
-		p.det, err = detect.New(detect.Config{Params: detect.DefaultParams(), Sites: idx,
-			Sink: func(e sitrep.Event) { p.events = append(p.events, e) }})
-		if err != nil {
-			return nil, err
-		}
-	}
 	p.done.Add(2)
-	if p.det != nil {
+	if opts.detect {
+		newDetector := func() (*detect.Detector, error) {
+			idx, err := detectionSites(ctx, store)
+			if err != nil {
+				return nil, err
+			}
+			return detect.New(detect.Config{Params: detect.DefaultParams(), Sites: idx,
+				Sink: func(e sitrep.Event) { p.events = append(p.events, e) }})
+		}
+		if p.live != nil { // serve does not start without its detector
+			var err error
+			if p.det, err = newDetector(); err != nil {
+				return nil, err
+			}
+			newDetector = nil
+		}
 		p.detects = make(chan writeJob, queue)
 		p.done.Add(1)
-		go p.detector()
+		go p.detector(newDetector)
 	}
 	go p.observer()
 	go p.writer()
@@ -224,9 +229,24 @@ func (p *pipeline) observe(j *writeJob) {
 // detector runs detection over the batches it receives, positions and
 // identity changes in order, and passes them on to the writer with the
 // events, until detects is closed; then it flushes the open events.
-func (p *pipeline) detector() {
+//
+// A replay's detector is made here, by newDetector (the sites take a tenth
+// of a second to load, while the reader, ingest and track get going): if
+// that fails, the pipeline fails (see fail) and the batches go on to the
+// writer, which drops them.
+func (p *pipeline) detector(newDetector func() (*detect.Detector, error)) {
 	defer p.done.Done()
 	defer close(p.writes)
+	if newDetector != nil {
+		var err error
+		if p.det, err = newDetector(); err != nil {
+			p.fail(err)
+			for j := range p.detects {
+				p.writes <- j
+			}
+			return
+		}
+	}
 	var tick <-chan time.Time
 	if p.live != nil {
 		t := time.NewTicker(p.live.tick)
@@ -305,8 +325,7 @@ func (p *pipeline) writer() {
 	for j := range p.writes {
 		if !p.failed.Load() {
 			if err := p.write(j); err != nil {
-				p.err = err
-				p.failed.Store(true)
+				p.fail(err)
 			}
 		}
 		j.positions, j.updates, j.dups, j.changes, j.idents, j.events = j.positions[:0], j.updates[:0], j.dups[:0], j.changes[:0], j.idents[:0], j.events[:0]
@@ -408,7 +427,16 @@ func (p *pipeline) flush() {
 	}
 }
 
-// failure returns the writer's error once it has failed, else nil.
+// fail records err as the pipeline's error, unless it has one already;
+// the writer then drops what it receives.
+func (p *pipeline) fail(err error) {
+	p.failOnce.Do(func() {
+		p.err = err
+		p.failed.Store(true)
+	})
+}
+
+// failure returns the pipeline's error once it has failed, else nil.
 func (p *pipeline) failure() error {
 	if p.failed.Load() {
 		return p.err

@@ -60,3 +60,38 @@ func TestPipelineWriterError(t *testing.T) {
 		t.Errorf("stored %d positions (%v), want %d", len(ps), err, batchSize)
 	}
 }
+
+// sitesFailStore is a real store whose stored sites cannot be read.
+type sitesFailStore struct{ sitrep.Store }
+
+var errSites = errors.New("sites unreadable (simulated)")
+
+func (sitesFailStore) Sites(context.Context, sitrep.SiteFilter) ([]sitrep.Site, error) {
+	return nil, errSites
+}
+
+// TestPipelineDetectorLoadError: a replay's detector is made on its own
+// goroutine; when its sites cannot be loaded the pipeline fails with that
+// error, without deadlock, and stores nothing more.
+func TestPipelineDetectorLoadError(t *testing.T) {
+	ctx := context.Background()
+	real, err := sqlite.Open(ctx, t.TempDir(), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer real.Close()
+	p, err := newPipeline(ctx, sitesFailStore{real}, pipelineOptions{detect: true})
+	if err != nil {
+		t.Fatalf("newPipeline: %v (the sites load later)", err)
+	}
+	t0 := time.Date(2025, 1, 28, 0, 0, 0, 0, time.UTC)
+	for i := range 3 * batchSize {
+		p.position(sitrep.Position{MMSI: 273000001, Time: t0.Add(time.Duration(i) * time.Second), Lat: 34.9, Lon: 35.85})
+	}
+	if err := p.finish(); !errors.Is(err, errSites) {
+		t.Fatalf("finish: %v, want the sites' error", err)
+	}
+	if p.positions != 0 {
+		t.Errorf("%d positions stored after the failure", p.positions)
+	}
+}
