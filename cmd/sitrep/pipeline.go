@@ -46,11 +46,11 @@ type pipeline struct {
 	updates []identityAt
 	dups    []sitrep.Receipt
 
-	jobs    chan writeJob // to the observer
-	detects chan writeJob // from the observer to the detector (nil without detection)
-	writes  chan writeJob // to the writer
-	free    chan writeJob // written batches, for reuse
-	done    sync.WaitGroup
+	jobs     chan writeJob // to the observer
+	detects  chan writeJob // from the observer to the detector (nil without detection)
+	writes   chan writeJob // to the writer
+	free     chan writeJob // written batches, for reuse
+	done     sync.WaitGroup
 	failed   atomic.Bool // set once the pipeline has failed (see fail); err then holds why
 	err      error       // written once, by fail, before failed is set
 	failOnce sync.Once
