@@ -28,6 +28,14 @@ type Config struct {
 	// MinJumpMetres is the distance below which no fix is flagged, whatever
 	// the implied speed (GNSS noise between close fixes). Default 500 m.
 	MinJumpMetres float64
+	// ShareSources lets positions delivered one after another with the
+	// same provenance (feed, station and receive time, as lines of one
+	// receiver stamped to the second are) share one Sources slice instead
+	// of one allocation each. The slice has capacity 1 (an append copies
+	// it), and receivers must not change its element: set it only where
+	// every receiver treats Sources as read-only (a replay: the track
+	// state copies them, detection and the store only read them).
+	ShareSources bool
 }
 
 // Sink receives the stage's results. Nil functions are skipped. The values
@@ -62,7 +70,8 @@ type Stage struct {
 	dedup dedup
 	plaus plausibility
 	stats Stats
-	warm  uint64 // see Warm
+	warm  uint64              // see Warm
+	share []sitrep.Provenance // the last Sources handed out (see Config.ShareSources)
 }
 
 // New returns a stage delivering to sink.
@@ -111,7 +120,7 @@ func (s *Stage) Handle(msg *nmea.Message, m ais.Message, recv time.Time) {
 			s.stats.NoPosition++
 			return
 		}
-		p.Time, p.TimeSource, p.Sources = t, src, []sitrep.Provenance{prov}
+		p.Time, p.TimeSource, p.Sources = t, src, s.sources(prov)
 		s.plaus.check(&p)
 		if p.Flags != 0 {
 			s.stats.Implausible++
@@ -131,6 +140,19 @@ func (s *Stage) Handle(msg *nmea.Message, m ais.Message, recv time.Time) {
 		return
 	}
 	s.stats.Ignored++
+}
+
+// sources returns a Sources of one element, prov: a new slice, or the last
+// one when Config.ShareSources is set and it holds prov.
+func (s *Stage) sources(prov sitrep.Provenance) []sitrep.Provenance {
+	if s.cfg.ShareSources && len(s.share) == 1 && s.share[0] == prov {
+		return s.share
+	}
+	out := []sitrep.Provenance{prov}
+	if s.cfg.ShareSources {
+		s.share = out
+	}
+	return out
 }
 
 // eventTime picks the event time of a message (see the package doc).

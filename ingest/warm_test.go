@@ -66,3 +66,47 @@ func TestWarmChangesNothing(t *testing.T) {
 			len(b.positions), len(b.duplicates), len(b.identities), len(a.positions), len(a.duplicates), len(a.identities))
 	}
 }
+
+// TestShareSources: with Config.ShareSources the positions delivered are
+// the same, consecutive ones with equal provenance share a slice of
+// capacity 1, and others do not. The captures are handled once with a
+// receive time per message and once with one receive time for all (as
+// lines stamped to the second by one receiver have).
+func TestShareSources(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, fixed := range []bool{false, true} {
+		run := func(share bool) *collector {
+			var c collector
+			s := New(Config{Feed: "test", ShareSources: share}, c.sink())
+			capturetest.Replay(t, "../testdata/ais/*.nmea", t0, func(msg *nmea.Message, m ais.Message, recv time.Time) {
+				if fixed {
+					recv = t0
+				}
+				s.Handle(msg, m, recv)
+			})
+			return &c
+		}
+		a, b := run(false), run(true)
+		if len(a.positions) < 20 || !reflect.DeepEqual(a, b) {
+			t.Fatalf("ShareSources delivers differently (%d and %d positions)", len(a.positions), len(b.positions))
+		}
+		shared := 0
+		for i := 1; i < len(b.positions); i++ {
+			p, q := b.positions[i-1].Sources, b.positions[i].Sources
+			if cap(q) != 1 {
+				t.Fatalf("position %d: cap(Sources) = %d, want 1", i, cap(q))
+			}
+			same := &p[0] == &q[0]
+			if same {
+				shared++
+			}
+			if same != (p[0] == q[0]) {
+				t.Fatalf("positions %d and %d: shared %v, equal provenance %v", i-1, i, same, p[0] == q[0])
+			}
+		}
+		if fixed && shared == 0 {
+			t.Error("one receive time for all, yet no position shares its Sources")
+		}
+		t.Logf("one receive time for all %v: %d of %d positions share their predecessor's Sources", fixed, shared, len(b.positions))
+	}
+}

@@ -68,7 +68,7 @@ their line and column (--errors) and counted; they never stop the import.`,
 		errw := cmd.ErrOrStderr()
 		var rows, rejected int64
 		for _, name := range args {
-			stage := ingest.New(ingest.Config{Feed: name}, p.sink())
+			stage := ingest.New(ingest.Config{Feed: name, ShareSources: true}, p.sink())
 			recv, err := received(name)
 			if err != nil {
 				return err

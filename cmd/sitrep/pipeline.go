@@ -449,7 +449,9 @@ func (p *pipeline) failure() error {
 // stream is read and framed on a goroutine of its own, which hands the
 // caller's goroutine batches of messages to decode and ingest.
 func (p *pipeline) nmeaStream(name string, r io.Reader, recv func(*nmea.Message) time.Time, onProgress func(nmea.Stats)) (nmea.Stats, ingest.Stats, error) {
-	stage := ingest.New(ingest.Config{Feed: name}, p.sink())
+	// Sources are read-only after ingest in a replay (the track state
+	// copies what it keeps): lines of one receiver and second share one.
+	stage := ingest.New(ingest.Config{Feed: name, ShareSources: true}, p.sink())
 	nr := nmea.NewReader(r, nmea.ReaderConfig{Source: name})
 	// At most msgBatches batches exist: the reader waits for a free one
 	// rather than allocating more when it runs ahead.
