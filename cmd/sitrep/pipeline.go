@@ -46,11 +46,14 @@ type pipeline struct {
 	updates []identityAt
 	dups    []sitrep.Receipt
 
-	jobs     chan writeJob // to the observer
-	detects  chan writeJob // from the observer to the detector (nil without detection)
-	writes   chan writeJob // to the writer
-	free     chan writeJob // written batches, for reuse
-	done     sync.WaitGroup
+	jobs    chan writeJob // to the observer
+	detects chan writeJob // from the observer to the detector (nil without detection)
+	writes  chan writeJob // to the writer
+	free    chan writeJob // written batches, for reuse
+	done    sync.WaitGroup
+	// observed is closed when the observer is done: the track state is
+	// final.
+	observed chan struct{}
 	failed   atomic.Bool // set once the pipeline has failed (see fail); err then holds why
 	err      error       // written once, by fail, before failed is set
 	failOnce sync.Once
@@ -144,7 +147,7 @@ const (
 )
 
 func newPipeline(ctx context.Context, store sitrep.Store, opts pipelineOptions) (*pipeline, error) {
-	p := &pipeline{ctx: ctx, store: store, dec: ais.NewDecoder(), batchCap: batchSize, batchInit: batchSize}
+	p := &pipeline{ctx: ctx, store: store, dec: ais.NewDecoder(), batchCap: batchSize, batchInit: batchSize, observed: make(chan struct{})}
 	queue := replayQueue
 	if opts.live != nil {
 		p.live, p.state, p.batchCap, p.batchInit, queue = opts.live, opts.live.track, liveBatchSize, liveBatchInit, liveQueue
@@ -190,6 +193,7 @@ func newPipeline(ctx context.Context, store sitrep.Store, opts pipelineOptions) 
 // on to the detector (or the writer), until jobs is closed.
 func (p *pipeline) observer() {
 	defer p.done.Done()
+	defer close(p.observed)
 	next := p.writes
 	if p.detects != nil {
 		next = p.detects
@@ -581,14 +585,37 @@ func (b *msgBatch) reset() {
 
 // finish flushes, waits for the writer and stores the state of every
 // vessel held. It must be called once, and the pipeline not used after.
+//
+// In a replay the vessels are stored as soon as the track state is final
+// (the observer is done), while detection and the writer finish the last
+// batches: the vessel rows and what is left of those go to the store at
+// once, on the two cores. (Serve's writer stores vessels too, so there the
+// vessels are stored after it, as before.)
 func (p *pipeline) finish() error {
 	p.flush()
 	close(p.jobs)
+	if p.live != nil {
+		p.done.Wait()
+		if p.err != nil {
+			return p.err
+		}
+		return p.putVessels()
+	}
+	<-p.observed
+	var err error
+	if p.failure() == nil {
+		err = p.putVessels()
+	}
 	p.done.Wait()
 	if p.err != nil {
-		return p.err
+		return p.err // the pipeline's failure comes first
 	}
+	return err
+}
 
+// putVessels stores every vessel of the track state, which must not
+// change meanwhile.
+func (p *pipeline) putVessels() error {
 	// Each passes one reused Vessel whose LastPosition points at one
 	// reused Position: copy both (the positions into one array).
 	var vs []sitrep.Vessel
