@@ -326,9 +326,19 @@ func (p *pipeline) writer() {
 		p.liveWriter()
 		return
 	}
+	// A replay's events are stored a few thousand at a time rather than
+	// a transaction (and an fsync) with every batch; an event updated
+	// meanwhile is stored once, as it stands.
+	var held []sitrep.Event
 	for j := range p.writes {
 		if !p.failed.Load() {
-			if err := p.write(j); err != nil {
+			held = append(held, j.events...)
+			j.events = j.events[:0]
+			err := p.write(j)
+			if err == nil && len(held) >= eventsPerWrite {
+				err, held = p.putEvents(held), held[:0]
+			}
+			if err != nil {
 				p.fail(err)
 			}
 		}
@@ -338,7 +348,16 @@ func (p *pipeline) writer() {
 		default:
 		}
 	}
+	if !p.failed.Load() {
+		if err := p.putEvents(held); err != nil {
+			p.fail(err)
+		}
+	}
 }
+
+// eventsPerWrite is how many events a replay's writer holds before it
+// stores them.
+const eventsPerWrite = 4096
 
 func (p *pipeline) write(j writeJob) error {
 	if len(j.positions) > 0 {
