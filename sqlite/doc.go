@@ -7,8 +7,8 @@
 // stored points, appends it, chunk-encoded per vessel, as one row of
 // head_log (a cheap sequential insert) in one transaction, and then adds it
 // to the head: per vessel, an in-memory chunk that keeps growing (head.go).
-// When the head holds Options.HeadPoints positions (about a million by
-// default), a flush writes one chunk row per vessel into the chunks table,
+// When the head holds Options.HeadPoints positions (about four million
+// by default), a flush writes one chunk row per vessel into the chunks table,
 // with its time span and bounding box, and empties head_log, in one
 // transaction. A chunk row thus holds a vessel's positions over a flush
 // interval, not over one batch: that is what makes positions compact (six

@@ -122,7 +122,7 @@ func (s *Store) headPoints() int {
 	if s.opts.HeadPoints > 0 {
 		return s.opts.HeadPoints
 	}
-	return 1 << 20
+	return 1 << 22
 }
 
 // addBuffers are AddPositions' working buffers, reused from batch to batch

@@ -42,7 +42,10 @@ type Options struct {
 	// committed to the head log, so never at risk) before it writes them
 	// as one chunk row per vessel; see head.go. More means larger chunks
 	// (fewer bytes per position on disk, faster writes) and more memory,
-	// about 10 bytes a position. Zero means 1,048,576.
+	// about 10 bytes a position, and a longer head log to read back after
+	// a crash. Zero means 4,194,304 (in the 20,000-vessel replay, against
+	// 1,048,576: flushes 0.25-0.29 s of CPU instead of 0.74-0.98 s, a
+	// database of 31.2 MB instead of 40.5 MB).
 	HeadPoints int
 }
 
