@@ -109,11 +109,18 @@ type vessel struct {
 	gapLevel     int8  // 0: none reported, 1: flagged open gap reported, 2: suspicious
 	hasLast      bool
 	good         goodState
-	inSlow       bool    // whether the encounter rule's slow index holds the vessel
-	hasAlt       bool    // whether stations.alt holds the track the vessel jumped away from
-	loiterActive bool    // whether loiter holds a run of slow fixes
-	hasSites     bool    // len(sites) > 0
-	_            [8]byte // spare: keeps the second line at byte 64
+	inSlow       bool // whether the encounter rule's slow index holds the vessel
+	hasAlt       bool // whether stations.alt holds the track the vessel jumped away from
+	loiterActive bool // whether loiter holds a run of slow fixes
+	hasSites     bool // len(sites) > 0
+	// maskCell is the fine cell of the site mask (siteMask.cell) that
+	// maskMay answers for, valid when maskKnown: consecutive fixes of a
+	// vessel are nearly always in one cell, so most fixes skip the
+	// mask's lookup and its cache miss.
+	maskCell  uint32
+	maskKnown bool
+	maskMay   bool
+	_         [2]byte // spare: keeps the second line at byte 64
 
 	// Second cache line: fixes near sites, slow vessels, events.
 	mmsi      sitrep.MMSI
@@ -239,7 +246,7 @@ func (d *Detector) Position(p sitrep.Position) {
 	implausible := p.Flags.Implausible()
 	if !implausible {
 		var here []*sitrep.Site
-		if d.sites != nil && (d.mask == nil || d.mask.may(p.Lat, p.Lon)) {
+		if d.sites != nil && (d.mask == nil || d.mayHaveSites(v, p.Lat, p.Lon)) {
 			d.buf = d.sites.Containing(d.buf[:0], p.Lat, p.Lon)
 			here = d.buf
 		}
@@ -278,6 +285,15 @@ func (d *Detector) Position(p sitrep.Position) {
 	if !implausible {
 		v.good = goodLast
 	}
+}
+
+// mayHaveSites is d.mask.may for a fix of v, remembered for its cell in v.
+func (d *Detector) mayHaveSites(v *vessel, lat, lon float64) bool {
+	c := d.mask.cell(lat, lon)
+	if !v.maskKnown || v.maskCell != c {
+		v.maskCell, v.maskKnown, v.maskMay = c, true, d.mask.mayCell(c)
+	}
+	return v.maskMay
 }
 
 // paramsAt returns the effective params at a fix inside the sites here: the

@@ -133,11 +133,23 @@ func (m *siteMask) index(i int) uint32 {
 }
 
 // may reports whether an area site's bounding box may contain the point.
-func (m *siteMask) may(lat, lon float64) bool {
-	r, c := fineRow(lat), fineCol(lon)
-	i := (r/maskSub)*maskCols + c/maskSub
+func (m *siteMask) may(lat, lon float64) bool { return m.mayCell(m.cell(lat, lon)) }
+
+// The fine cells are numbered in a uint32 (a constant overflow would not
+// compile).
+const _ = uint32(fineRows * fineCols)
+
+// cell returns the fine cell of the point: row*fineCols + column.
+func (m *siteMask) cell(lat, lon float64) uint32 {
+	return uint32(fineRow(lat)*fineCols + fineCol(lon))
+}
+
+// mayCell is may for every point of the fine cell c.
+func (m *siteMask) mayCell(c uint32) bool {
+	r, col := int(c)/fineCols, int(c)%fineCols
+	i := (r/maskSub)*maskCols + col/maskSub
 	if m.bits[i/64]&(1<<(i%64)) == 0 {
 		return false
 	}
-	return m.fine[m.index(i)]&(1<<((r%maskSub)*maskSub+c%maskSub)) != 0
+	return m.fine[m.index(i)]&(1<<((r%maskSub)*maskSub+col%maskSub)) != 0
 }

@@ -128,3 +128,36 @@ func TestSiteMaskSameEvents(t *testing.T) {
 	}
 	t.Logf("%d emissions: %s", len(a.all), kindCounts(a.final()))
 }
+
+// TestMayHaveSitesRemembersCells: the answer a vessel remembers for its
+// cell is the mask's, along random walks that stay in cells, leave them
+// and come back, near sites and far from them.
+func TestMayHaveSitesRemembersCells(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	var ss []sitrep.Site
+	for range 300 {
+		lat, lon := -60+rng.Float64()*120, -180+rng.Float64()*359
+		ss = append(ss, circleSite("c", sitrep.SitePort, lat, lon, 200+rng.Float64()*5_000))
+	}
+	d := &Detector{mask: newSiteMask(ss)}
+	differ := 0
+	for w := range 200 {
+		var v vessel
+		s := ss[w%len(ss)].Shape.Center
+		lat, lon := s.Lat, s.Lon
+		for range 500 {
+			lat += (rng.Float64() - 0.5) * 0.01
+			lon += (rng.Float64() - 0.5) * 0.01
+			got, want := d.mayHaveSites(&v, lat, lon), d.mask.may(lat, lon)
+			if got != want {
+				t.Fatalf("%v,%v: remembered %v, mask %v", lat, lon, got, want)
+			}
+			if !want {
+				differ++
+			}
+		}
+	}
+	if differ == 0 {
+		t.Error("the walks never left the mask: the test proves little")
+	}
+}
