@@ -4,14 +4,15 @@
 // # Positions
 //
 // Positions are not stored a row each. AddPositions converts a batch to
-// stored points, appends it, chunk-encoded per vessel, as one row of
-// head_log (a cheap sequential insert) in one transaction, and then adds it
-// to the head: per vessel, an in-memory chunk that keeps growing (head.go).
+// stored points, appends it, chunk-encoded per vessel (each vessel's
+// points as a chunk body, without the chunk header: see head.go), as one
+// row of head_log (a cheap sequential insert) in one transaction, and then
+// adds it to the head: per vessel, an in-memory chunk that keeps growing.
 // When the head holds Options.HeadPoints positions (about four million
 // by default), a flush writes one chunk row per vessel into the chunks table,
 // with its time span and bounding box, and empties head_log, in one
 // transaction. A chunk row thus holds a vessel's positions over a flush
-// interval, not over one batch: that is what makes positions compact (six
+// interval, not over one batch: that is what makes positions compact (four
 // to eight bytes each, indexes included, see docs/benchmarks.md) and
 // writes cheap (per flush, one row per vessel). Queries read the head
 // beside the chunk rows, from a snapshot that matches it (readTx). Open
@@ -45,7 +46,8 @@
 //
 // # Durability
 //
-// The database runs in WAL mode with synchronous=FULL: every commit waits
+// A new database is made with 16 KiB pages (create.go) and incremental
+// auto-vacuum. The database runs in WAL mode with synchronous=FULL: every commit waits
 // for the WAL to reach stable storage, which is what the contract "when
 // AddPositions returns nil the batch is durable" asks for (with NORMAL a
 // power loss may roll back the last commits; a process crash would not).
