@@ -10,6 +10,7 @@ import (
 	"github.com/sitrep-osint/sitrep"
 	"github.com/sitrep-osint/sitrep/ais"
 	"github.com/sitrep-osint/sitrep/ingest"
+	"github.com/sitrep-osint/sitrep/internal/benchclock"
 	"github.com/sitrep-osint/sitrep/nmea"
 	"github.com/sitrep-osint/sitrep/sites"
 	"github.com/sitrep-osint/sitrep/track"
@@ -157,7 +158,7 @@ func BenchmarkDetectorPosition20k(b *testing.B) {
 			events := 0
 			i := len(ps)
 			b.ReportAllocs()
-			cpu0 := cpuTime()
+			cpu0 := benchclock.ProcessCPU()
 			for b.Loop() {
 				if i == len(ps) {
 					b.StopTimer()
@@ -174,7 +175,7 @@ func BenchmarkDetectorPosition20k(b *testing.B) {
 				d.Position(ps[i])
 				i++
 			}
-			b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64(benchclock.ProcessCPU()-cpu0)/float64(b.N), "cpu-ns/op")
 		})
 	}
 }
