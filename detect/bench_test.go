@@ -1,17 +1,13 @@
 package detect
 
 import (
-	"bytes"
-	"errors"
-	"io"
 	"testing"
 	"time"
 
 	"github.com/sitrep-osint/sitrep"
-	"github.com/sitrep-osint/sitrep/ais"
 	"github.com/sitrep-osint/sitrep/ingest"
 	"github.com/sitrep-osint/sitrep/internal/benchclock"
-	"github.com/sitrep-osint/sitrep/nmea"
+	"github.com/sitrep-osint/sitrep/internal/capturetest"
 	"github.com/sitrep-osint/sitrep/sites"
 	"github.com/sitrep-osint/sitrep/track"
 )
@@ -41,23 +37,7 @@ func replayStages(tb testing.TB, data []byte, pos func(sitrep.Position)) int {
 		},
 		Identity: func(u ingest.IdentityUpdate) { st.Apply(u) },
 	})
-	dec := ais.NewDecoder()
-	r := nmea.NewReader(bytes.NewReader(data), nmea.ReaderConfig{Source: "bench"})
-	recv := t0
-	for {
-		msg, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			continue
-		}
-		m, err := dec.Decode(msg.Payload, msg.FillBits)
-		if m == nil || (err != nil && !errors.Is(err, ais.ErrShort)) {
-			continue
-		}
-		stage.Handle(msg, m, recv)
-	}
+	capturetest.ReplayData(data, "bench", t0, stage.Handle)
 	return n
 }
 

@@ -2,8 +2,6 @@ package detect
 
 import (
 	"bytes"
-	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -15,6 +13,7 @@ import (
 	"github.com/sitrep-osint/sitrep"
 	"github.com/sitrep-osint/sitrep/ais"
 	"github.com/sitrep-osint/sitrep/ingest"
+	"github.com/sitrep-osint/sitrep/internal/capturetest"
 	"github.com/sitrep-osint/sitrep/nmea"
 	"github.com/sitrep-osint/sitrep/sim"
 	"github.com/sitrep-osint/sitrep/track"
@@ -39,24 +38,7 @@ func runNMEA(tb testing.TB, data []byte, idx SiteIndex, resolve func(string) *si
 			}
 		},
 	})
-	dec := ais.NewDecoder()
-	r := nmea.NewReader(bytes.NewReader(data), nmea.ReaderConfig{Source: "test"})
-	recv := time.Unix(0, 0).UTC()
-	for {
-		msg, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			continue
-		}
-		m, err := dec.Decode(msg.Payload, msg.FillBits)
-		if m == nil || (err != nil && !errors.Is(err, ais.ErrShort)) {
-			continue
-		}
-		recv = recv.Add(time.Second)
-		stage.Handle(msg, m, recv)
-	}
+	capturetest.ReplayData(data, "test", time.Unix(0, 0).UTC(), stage.Handle)
 	d.Flush()
 	return rec
 }

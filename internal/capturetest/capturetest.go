@@ -3,6 +3,7 @@
 package capturetest
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -33,24 +34,36 @@ func Replay(tb testing.TB, glob string, start time.Time, fn func(msg *nmea.Messa
 		if err != nil {
 			tb.Fatal(err)
 		}
-		r := nmea.NewReader(fh, nmea.ReaderConfig{Source: filepath.Base(f)})
-		for {
-			msg, err := r.Next()
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			if err != nil {
-				continue
-			}
-			m, err := dec.Decode(msg.Payload, msg.FillBits)
-			if m == nil || (err != nil && !errors.Is(err, ais.ErrShort)) {
-				continue
-			}
-			n++
-			recv = recv.Add(time.Second)
-			fn(msg, m, recv)
-		}
+		n += replay(fh, filepath.Base(f), dec, &recv, fn)
 		fh.Close()
 	}
 	return n
+}
+
+// ReplayData is Replay for one capture held in memory, named source.
+func ReplayData(data []byte, source string, start time.Time, fn func(msg *nmea.Message, m ais.Message, recv time.Time)) int64 {
+	return replay(bytes.NewReader(data), source, ais.NewDecoder(), &start, fn)
+}
+
+// replay is Replay's loop over one capture; *recv is the receive time of
+// the message before the first, and is left at that of the last.
+func replay(rd io.Reader, source string, dec *ais.Decoder, recv *time.Time, fn func(msg *nmea.Message, m ais.Message, recv time.Time)) int64 {
+	var n int64
+	r := nmea.NewReader(rd, nmea.ReaderConfig{Source: source})
+	for {
+		msg, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			return n
+		}
+		if err != nil {
+			continue
+		}
+		m, err := dec.Decode(msg.Payload, msg.FillBits)
+		if m == nil || (err != nil && !errors.Is(err, ais.ErrShort)) {
+			continue
+		}
+		n++
+		*recv = recv.Add(time.Second)
+		fn(msg, m, *recv)
+	}
 }
