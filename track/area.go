@@ -45,7 +45,7 @@ func (s *State) EachInArea(a sitrep.Area, fn func(v *sitrep.Vessel) bool) {
 		pos sitrep.Position
 	)
 	s.index.Search(box(a), func(id uint32, _ geo.Point) bool {
-		s.vessels[sitrep.MMSI(id)].snapshot(&out, &pos)
+		s.vessels.get(sitrep.MMSI(id)).snapshot(&out, &pos)
 		return fn(&out)
 	})
 }

@@ -58,10 +58,18 @@ const warmBlock = 32
 // overlap. The caller holds the write lock.
 func (s *State) lookupAll(ps []sitrep.Position) *[warmBlock]*vessel {
 	vs := &s.lookups
-	for i := range ps {
-		vs[i] = s.vessels[ps[i].MMSI]
-	}
+	t := &s.vessels
 	var x int64
+	if len(t.slots) > 0 {
+		// The table slots first (their addresses need no load), then the
+		// lookups, which find them in the cache, then the vessels.
+		for i := range ps {
+			x ^= int64(t.slots[t.home(ps[i].MMSI)].key)
+		}
+	}
+	for i := range ps {
+		vs[i] = t.get(ps[i].MMSI)
+	}
 	for _, v := range vs[:len(ps)] {
 		if v != nil {
 			x ^= v.seen

@@ -51,7 +51,7 @@ type State struct {
 	limit   int  // history length
 	batch   bool // Config.Batch
 	resolve func(string) *sitrep.PortRef
-	vessels map[sitrep.MMSI]*vessel
+	vessels vesselTable
 	index   *geo.PointIndex
 	// epoch is the Unix second that history times count from: that of the
 	// first fix observed (so fixes within ±68 years of it are exact).
@@ -107,7 +107,6 @@ func New(cfg Config) (*State, error) {
 		limit:   cfg.History,
 		batch:   cfg.Batch,
 		resolve: cfg.Resolve,
-		vessels: make(map[sitrep.MMSI]*vessel),
 		index:   idx,
 	}, nil
 }
@@ -116,19 +115,19 @@ func New(cfg Config) (*State, error) {
 func (s *State) Len() int {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return len(s.vessels)
+	return s.vessels.n
 }
 
 // heard returns the vessel of mmsi, creating it when new, and widens its
 // first/last heard span to include t. The caller holds the write lock.
 func (s *State) heard(mmsi sitrep.MMSI, t time.Time) *vessel {
-	v, ok := s.vessels[mmsi]
-	if !ok {
+	v := s.vessels.get(mmsi)
+	if v == nil {
 		v = &vessel{id: sitrep.Identity{MMSI: mmsi}, first: nanos(t), seen: nanos(t), identAt: noTime}
 		if c, ok := mmsi.Flag(); ok {
 			v.id.Flag = c.Code
 		}
-		s.vessels[mmsi] = v
+		s.vessels.put(mmsi, v)
 		return v
 	}
 	v.widen(nanos(t))
@@ -147,8 +146,8 @@ func (v *vessel) widen(n int64) {
 func (s *State) Vessel(mmsi sitrep.MMSI) (sitrep.Vessel, bool) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	v, ok := s.vessels[mmsi]
-	if !ok {
+	v := s.vessels.get(mmsi)
+	if v == nil {
 		return sitrep.Vessel{}, false
 	}
 	var out sitrep.Vessel
@@ -188,8 +187,8 @@ func (v *vessel) snapshot(out *sitrep.Vessel, pos *sitrep.Position) {
 func (s *State) History(mmsi sitrep.MMSI, dst []sitrep.Position) []sitrep.Position {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	v, ok := s.vessels[mmsi]
-	if !ok {
+	v := s.vessels.get(mmsi)
+	if v == nil {
 		return dst
 	}
 	dst = slices.Grow(dst, v.hist.len())
@@ -205,15 +204,19 @@ func (s *State) History(mmsi sitrep.MMSI, dst []sitrep.Position) []sitrep.Positi
 func (s *State) Expire(before time.Time) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	n, cut := 0, nanos(before)
-	for mmsi, v := range s.vessels {
+	cut := nanos(before)
+	var gone []sitrep.MMSI
+	s.vessels.each(func(mmsi sitrep.MMSI, v *vessel) bool {
 		if v.seen < cut {
-			delete(s.vessels, mmsi)
-			s.index.Delete(uint32(mmsi))
-			n++
+			gone = append(gone, mmsi)
 		}
+		return true
+	})
+	for _, mmsi := range gone {
+		s.vessels.del(mmsi)
+		s.index.Delete(uint32(mmsi))
 	}
-	return n
+	return len(gone)
 }
 
 // Each calls fn with every vessel held, with or without a position, in no
@@ -227,10 +230,8 @@ func (s *State) Each(fn func(v *sitrep.Vessel) bool) {
 		out sitrep.Vessel
 		pos sitrep.Position
 	)
-	for _, v := range s.vessels {
+	s.vessels.each(func(_ sitrep.MMSI, v *vessel) bool {
 		v.snapshot(&out, &pos)
-		if !fn(&out) {
-			return
-		}
-	}
+		return fn(&out)
+	})
 }
