@@ -8,7 +8,6 @@ import (
 	"github.com/sitrep-osint/sitrep/ingest"
 	"github.com/sitrep-osint/sitrep/internal/benchclock"
 	"github.com/sitrep-osint/sitrep/internal/capturetest"
-	"github.com/sitrep-osint/sitrep/sites"
 	"github.com/sitrep-osint/sitrep/track"
 )
 
@@ -119,14 +118,7 @@ func BenchmarkDetectorPosition20k(b *testing.B) {
 	data := simCapture(b, 20_000, 10*time.Minute)
 	var ps []sitrep.Position
 	replayStages(b, data, func(p sitrep.Position) { ps = append(ps, p) })
-	cat, err := sites.Catalogue()
-	if err != nil {
-		b.Fatal(err)
-	}
-	idx, err := sites.NewIndex(sites.ForDetection(cat))
-	if err != nil {
-		b.Fatal(err)
-	}
+	idx := catalogueIndex(b)
 	b.Logf("%d positions, %d sites", len(ps), idx.Len())
 	for _, warm := range []bool{false, true} {
 		name := "cold"
@@ -142,6 +134,7 @@ func BenchmarkDetectorPosition20k(b *testing.B) {
 			for b.Loop() {
 				if i == len(ps) {
 					b.StopTimer()
+					var err error
 					d, err = New(Config{Params: DefaultParams(), Sites: idx, Sink: func(sitrep.Event) { events++ }})
 					if err != nil {
 						b.Fatal(err)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/sitrep-osint/sitrep"
 	"github.com/sitrep-osint/sitrep/geo"
+	"github.com/sitrep-osint/sitrep/sites"
 )
 
 // scanIndex is a SiteIndex that tests every site: enough for a few sites.
@@ -199,4 +200,19 @@ func checkExplained(t *testing.T, es []sitrep.Event) {
 			}
 		}
 	}
+}
+
+// catalogueIndex returns the index of every bundled site that detection
+// uses (sites.Catalogue, sites.ForDetection), as the replay builds it.
+func catalogueIndex(tb testing.TB) *sites.Index {
+	tb.Helper()
+	cat, err := sites.Catalogue()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	idx, err := sites.NewIndex(sites.ForDetection(cat))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return idx
 }

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/sitrep-osint/sitrep"
-	"github.com/sitrep-osint/sitrep/sites"
 )
 
 // hidden hides the SiteLister of an index, so that a Detector queries it
@@ -109,14 +108,7 @@ func TestSiteMaskSameEvents(t *testing.T) {
 	if testing.Short() {
 		t.Skip("replays a simulated capture twice")
 	}
-	cat, err := sites.Catalogue()
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := sites.NewIndex(sites.ForDetection(cat))
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := catalogueIndex(t)
 	data := simCapture(t, 800, 2*time.Hour)
 	a := runNMEA(t, data, idx, nil)
 	b := runNMEA(t, data, hidden{idx}, nil)

@@ -8,7 +8,6 @@ import (
 	"github.com/sitrep-osint/sitrep"
 	"github.com/sitrep-osint/sitrep/ingest"
 	"github.com/sitrep-osint/sitrep/internal/capturetest"
-	"github.com/sitrep-osint/sitrep/sites"
 	"github.com/sitrep-osint/sitrep/track"
 )
 
@@ -51,14 +50,7 @@ func TestWarmChangesNothing(t *testing.T) {
 	if testing.Short() {
 		t.Skip("replays a simulated capture twice")
 	}
-	cat, err := sites.Catalogue()
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := sites.NewIndex(sites.ForDetection(cat))
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := catalogueIndex(t)
 	ps, ids := decodeStream(t, simCapture(t, 800, 2*time.Hour))
 	run := func(warm bool) *recorder {
 		d, rec := newDetector(t, idx, nil)
